@@ -1,0 +1,51 @@
+"""One build's worth of work that does not depend on MkDocs: settings, reference time, content, public site,
+pages. The hook holds one ``Build`` per MkDocs build; scripts can make one without MkDocs at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .clock import ClockError, reference_time
+from .load import load
+from .pages import PageSpec, all_pages
+from .problems import ContentError
+from .settings import Settings
+from .site import PublicSite
+
+
+class BuildError(Exception):
+    """Something an editor or operator must fix before the site can be built; the message says what."""
+
+
+@dataclass
+class Build:
+    settings: Settings
+    at: datetime
+    site: PublicSite
+    pages: list[PageSpec]
+
+    @classmethod
+    def prepare(cls, root: Path, extra: dict[str, Any] | None, site_url: str | None = None,
+                environ: dict[str, str] | None = None) -> Build:
+        settings = Settings.from_mapping(root, extra, site_url)
+        try:
+            at = reference_time(environ)
+            content = load(settings)
+        except (ClockError, ContentError) as err:
+            raise BuildError(str(err)) from None
+        site = PublicSite.build(content, at, settings)
+        return cls(settings, at, site, all_pages(site))
+
+    @cached_property
+    def by_uri(self) -> dict[str, PageSpec]:
+        return {p.src_uri: p for p in self.pages}
+
+    def summary(self) -> str:
+        s = self.site
+        return (f"{len(s.reviews)} public reviews ({len(s.published)} in full), {len(s.briefings)} briefings, "
+                f"{len(s.action_plans)} action plans, {len(self.pages)} generated pages, as at {self.at.isoformat()}")

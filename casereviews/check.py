@@ -1,0 +1,387 @@
+"""The rules of the content format, applied to one file at a time, turning checked front matter into the model.
+
+Each ``check_*`` function returns the model object (or None when the file is too broken to use) and the
+problems found. The schema runs first; the rules here cover what a schema cannot say. They never raise on an
+editor's mistake: every mistake becomes a ``Problem`` naming the file, line and field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from markdown.extensions.toc import slugify
+
+from . import pii
+from .clock import parse_moment
+from .model import (
+    SEVEN_SECTIONS,
+    Action,
+    ActionPlan,
+    Briefing,
+    Document,
+    Recommendation,
+    Review,
+    Section,
+    Term,
+    Update,
+    Vocabulary,
+)
+from .problems import Problem
+from .schemas import schema_problems
+from .source import Path_, Source, dotted
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DOCUMENT_KINDS = {".pdf": "PDF", ".docx": "Word document", ".doc": "Word document", ".odt": "OpenDocument text",
+                  ".xlsx": "Excel spreadsheet", ".csv": "CSV", ".pptx": "PowerPoint", ".txt": "Text",
+                  ".html": "Web page", ".rtf": "Rich text", ".mp3": "Audio", ".mp4": "Video"}
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_LIST_WORDS = {"review_types": "review type", "themes": "theme", "agencies": "agency", "age_bands": "age band"}
+
+
+# -- vocabulary ---------------------------------------------------------------------------------------------
+
+def check_vocabulary(source: Source) -> tuple[Vocabulary | None, list[Problem]]:
+    problems = schema_problems(source, "vocabulary", "the vocabulary")
+    lists: dict[str, dict[str, Term]] = {}
+    for name in Vocabulary.LISTS:
+        terms: dict[str, Term] = {}
+        entries = source.data.get(name)
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            if not (isinstance(entry, dict) and isinstance(entry.get("id"), str)
+                    and isinstance(entry.get("label"), str)):
+                continue
+            if entry["id"] in terms:
+                problems.append(source.problem((name, i, "id"), f"'{entry['id']}' is listed twice in {name}: "
+                                               "ids must be unique within a list"))
+                continue
+            terms[entry["id"]] = Term(entry["id"], entry["label"], str(entry.get("description") or ""))
+        lists[name] = terms
+    if problems:
+        return None, problems
+    return Vocabulary(**lists), []
+
+
+def _term(source: Source, path: Path_, value: Any, vocabulary: Vocabulary, list_name: str,
+          problems: list[Problem]) -> Term | None:
+    if not isinstance(value, str):
+        return None  # the schema has already said what is wrong
+    terms = vocabulary.terms(list_name)
+    if value in terms:
+        return terms[value]
+    close = get_close_matches(value, list(terms), n=3, cutoff=0.5)
+    guess = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    problems.append(source.problem(path, f"'{value}' is not a known {_LIST_WORDS[list_name]}; {guess}use an id "
+                                   f"from {list_name} in reviews/vocabulary.yml, or add it there"))
+    return None
+
+
+def _terms(source: Source, key: str, vocabulary: Vocabulary, list_name: str,
+           problems: list[Problem]) -> tuple[Term, ...]:
+    values = source.data.get(key)
+    if not isinstance(values, list):
+        return ()
+    out: list[Term] = []
+    for i, value in enumerate(values):
+        term = _term(source, (key, i), value, vocabulary, list_name, problems)
+        if term and term in out:
+            problems.append(source.problem((key, i), f"'{term.id}' is listed twice: remove one"))
+        elif term:
+            out.append(term)
+    return tuple(out)
+
+
+# -- dates --------------------------------------------------------------------------------------------------
+
+def _moment(source: Source, path: Path_, problems: list[Problem]) -> datetime | None:
+    value = _get(source.data, path)
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_moment(value)
+    except ValueError:
+        if not _DATE_SHAPE.match(value):
+            return None  # the schema has already said which form a date takes
+        problems.append(source.problem(path, f"'{value}' is not a real date or time: check the day and month "
+                                       "(e.g. 2021-06-30, or 2021-06-30T10:00:00+01:00)"))
+        return None
+
+
+def _date(source: Source, path: Path_, problems: list[Problem]) -> date | None:
+    value = _get(source.data, path)
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else date.fromisoformat("x")
+    except ValueError:
+        if not _DATE_SHAPE.match(value):
+            return None  # the schema has already said which form a date takes
+        problems.append(source.problem(path, f"'{value}' is not a real date: check the day and month "
+                                       "(written YYYY-MM-DD, e.g. 2021-06-30)"))
+        return None
+
+
+def _get(data: Any, path: Path_) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _text(data: dict, key: str) -> str:
+    value = data.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+# -- review -------------------------------------------------------------------------------------------------
+
+def check_review(source: Source, slug: str, vocabulary: Vocabulary, default_partnership: str
+                 ) -> tuple[Review | None, list[Problem]]:
+    problems = schema_problems(source, "review", "a review")
+    data = source.data
+    review_type = _term(source, ("review_type",), data.get("review_type"), vocabulary, "review_types", problems)
+    age_band = _term(source, ("age_band",), data.get("age_band"), vocabulary, "age_bands", problems)
+    themes = _terms(source, "themes", vocabulary, "themes", problems)
+    agencies = _terms(source, "agencies", vocabulary, "agencies", problems)
+    published = _moment(source, ("published",), problems)
+    available_until = _date(source, ("available_until",), problems)
+    if data.get("withdrawn_reason") and data.get("status") != "withdrawn":
+        problems.append(source.problem(("withdrawn_reason",), "is only used when 'status: withdrawn'; remove it "
+                                       "or change the status"))
+    documents = tuple(_documents(source, problems))
+    key_learning = data.get("key_learning")
+    problems += personal_data_problems(source)
+    if problems:
+        return None, problems
+    return Review(
+        slug=slug,
+        status=data["status"],
+        title=_text(data, "title"),
+        published=published,
+        review_type=review_type,
+        summary=_text(data, "summary"),
+        themes=themes,
+        partnership=_text(data, "partnership") or default_partnership,
+        pseudonym=_text(data, "pseudonym"),
+        age_band=age_band,
+        agencies=agencies,
+        key_learning=tuple(k.strip() for k in key_learning) if isinstance(key_learning, list) else (),
+        documents=documents,
+        available_until=available_until,
+        withdrawn_reason=_text(data, "withdrawn_reason"),
+        body=source.body,
+        source=source.rel,
+        folder=str(source.path.parent),
+    ), []
+
+
+def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
+    entries = source.data.get("documents")
+    folder = source.path.parent.resolve()
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
+            continue
+        if isinstance(entry.get("url"), str) and "file" not in entry:
+            yield Document(title=entry["title"].strip(), url=entry["url"])
+            continue
+        name = entry.get("file")
+        if not isinstance(name, str) or "url" in entry:
+            continue
+        target = (folder / name).resolve()
+        if not target.is_relative_to(folder) or name.startswith("/"):
+            problems.append(source.problem((("documents", i, "file")), f"'{name}' is outside the review folder: "
+                                           "put the file in the folder's files/ and write e.g. files/report.pdf"))
+            continue
+        if not target.is_file():
+            present = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                             if p.is_file() and p.name not in ("index.md", "briefing.md", "action-plan.md"))
+            close = get_close_matches(name, present, n=1, cutoff=0.5)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+            elif present:
+                hint = f"files in the folder: {', '.join(present)}"
+            else:
+                hint = "add the file to the review's files/ folder"
+            problems.append(source.problem(("documents", i, "file"), f"'{name}' does not exist in "
+                                           f"{Path(source.rel).parent.as_posix()}/; {hint}"))
+            continue
+        yield Document(title=entry["title"].strip(), file=Path(name).as_posix(), size=target.stat().st_size,
+                       kind=DOCUMENT_KINDS.get(target.suffix.lower(), target.suffix.lstrip(".").upper() or "File"))
+
+
+# -- briefing -----------------------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_NUMBER = re.compile(r"^\s*(\d+)\s*[.):\-–]?\s*")
+
+
+def headings(body: str) -> Iterator[tuple[int, int, str]]:
+    """(level, 1-based line in body, text) of each ATX heading outside fenced code."""
+    fenced = False
+    for number, line in enumerate(body.split("\n"), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        match = None if fenced else _HEADING.match(line)
+        if match:
+            yield len(match.group(1)), number, match.group(2).strip()
+
+
+def check_sections(source: Source) -> tuple[tuple[Section, ...], list[Problem]]:
+    """A seven-minute briefing has exactly the seven ``##`` sections, in order; say which is missing or extra."""
+    found = [(line, text) for level, line, text in headings(source.body) if level == 2]
+    wanted = [s.casefold() for s in SEVEN_SECTIONS]
+    names = [_NUMBER.sub("", text).strip().casefold() for _, text in found]
+    problems: list[Problem] = []
+
+    def at(line_in_body: int) -> int:
+        return source.body_line + line_in_body - 1
+
+    expected_list = "; ".join(f"{i}. {s}" for i, s in enumerate(SEVEN_SECTIONS, 1))
+    for (line, text), name in zip(found, names, strict=True):
+        if name not in wanted:
+            close = get_close_matches(name, wanted, n=1, cutoff=0.6)
+            guess = f" (did you mean '{SEVEN_SECTIONS[wanted.index(close[0])]}'?)" if close else ""
+            problems.append(Problem(source.rel, at(line), "sections", f"'## {text}' is not one of the seven "
+                                    f"sections{guess}; a seven-minute briefing has exactly: {expected_list}"))
+    for i, want in enumerate(wanted):
+        if want not in names:
+            problems.append(Problem(source.rel, source.body_line, "sections", f"section {i + 1} "
+                                    f"'## {SEVEN_SECTIONS[i]}' is missing"))
+        elif names.count(want) > 1:
+            line = found[[j for j, n in enumerate(names) if n == want][1]][0]
+            problems.append(Problem(source.rel, at(line), "sections", f"'## {SEVEN_SECTIONS[i]}' appears twice: "
+                                    "keep one"))
+    if not problems and names != wanted:
+        first = next(j for j, (n, w) in enumerate(zip(names, wanted, strict=True)) if n != w)
+        problems.append(Problem(source.rel, at(found[first][0]), "sections", f"the sections are out of order: "
+                                f"section {first + 1} should be '{SEVEN_SECTIONS[first]}'; the order is: "
+                                f"{expected_list}"))
+    sections = tuple(Section(i, text, slugify(text, "-")) for i, (_, text) in enumerate(found, 1))
+    return sections, problems
+
+
+def check_briefing(source: Source) -> tuple[Briefing | None, list[Problem]]:
+    problems = schema_problems(source, "briefing", "a briefing")
+    data = source.data
+    published = _moment(source, ("published",), problems)
+    fmt = data.get("format") or "seven-minute"
+    sections: tuple[Section, ...] = ()
+    if fmt == "seven-minute" and data.get("status") != "draft":
+        sections, section_problems = check_sections(source)
+        problems += section_problems
+    elif fmt == "seven-minute":
+        sections = check_sections(source)[0]
+    problems += personal_data_problems(source)
+    if problems:
+        return None, problems
+    return Briefing(status=data["status"], published=published, format=fmt, title=_text(data, "title"),
+                    body=source.body, sections=sections, source=source.rel), []
+
+
+# -- action plan --------------------------------------------------------------------------------------------
+
+def check_action_plan(source: Source, vocabulary: Vocabulary) -> tuple[ActionPlan | None, list[Problem]]:
+    problems = schema_problems(source, "action-plan", "an action plan")
+    data = source.data
+    seen: dict[str, int] = {}
+    recommendations = []
+
+    def unique(path: Path_, value: Any) -> None:
+        if not isinstance(value, str):
+            return
+        if value in seen:
+            problems.append(source.problem(path, f"'{value}' is already used on line {seen[value]}: ids must be "
+                                           "unique within the plan"))
+        else:
+            seen[value] = source.line(path)
+
+    recs = data.get("recommendations")
+    for r, rec in enumerate(recs if isinstance(recs, list) else []):
+        if not isinstance(rec, dict):
+            continue
+        unique(("recommendations", r, "id"), rec.get("id"))
+        if rec.get("response_note") and rec.get("response") != "not-accepted":
+            pass  # a note on an accepted recommendation is allowed: boards often qualify their acceptance
+        actions = []
+        acts = rec.get("actions")
+        for a, act in enumerate(acts if isinstance(acts, list) else []):
+            if not isinstance(act, dict):
+                continue
+            base: Path_ = ("recommendations", r, "actions", a)
+            unique((*base, "id"), act.get("id"))
+            lead = _term(source, (*base, "lead"), act.get("lead"), vocabulary, "agencies", problems)
+            due = _date(source, (*base, "due"), problems)
+            updates = []
+            raw_updates = act.get("updates")
+            for u, upd in enumerate(raw_updates if isinstance(raw_updates, list) else []):
+                if not isinstance(upd, dict):
+                    continue
+                when = _date(source, (*base, "updates", u, "date"), problems)
+                if when and updates and when < updates[-1].date:
+                    problems.append(source.problem((*base, "updates", u, "date"), f"{when} is earlier than the "
+                                                   f"update above it ({updates[-1].date}): updates are listed "
+                                                   "oldest first, so add new ones at the end"))
+                if when and isinstance(upd.get("status"), str) and isinstance(upd.get("note"), str):
+                    updates.append(Update(when, upd["status"], upd["note"].strip(), _text(upd, "by"),
+                                          _text(upd, "evidence")))
+            if lead and due and isinstance(act.get("id"), str) and isinstance(act.get("text"), str):
+                actions.append(Action(act["id"], act["text"].strip(), lead, due, tuple(updates)))
+        if isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str):
+            recommendations.append(Recommendation(rec["id"], rec["text"].strip(), str(rec.get("response", "")),
+                                                  _text(rec, "response_note"), tuple(actions)))
+    problems += personal_data_problems(source)
+    if problems:
+        return None, problems
+    reports_to = data.get("reports_to") or []
+    return ActionPlan(monitored_by=_text(data, "monitored_by"), reports_to=tuple(str(x) for x in reports_to),
+                      recommendations=tuple(recommendations), body=source.body, source=source.rel), []
+
+
+# -- personal data ------------------------------------------------------------------------------------------
+
+def personal_data_problems(source: Source) -> list[Problem]:
+    """Scan every text value of the front matter and the body; ``pii_allow`` lists exact strings to let through."""
+    allow = source.data.get("pii_allow")
+    allow = [a for a in allow if isinstance(a, str)] if isinstance(allow, list) else []
+    problems = []
+    for path, text in _strings(source.data, ()):
+        if path[:1] == ("pii_allow",):
+            continue
+        for found in pii.scan(text, allow):
+            problems.append(source.problem(path, _pii_message(found)))
+    for found in pii.scan(source.body, allow):
+        problems.append(Problem(source.rel, source.body_line + found.line - 1, "body", _pii_message(found)))
+    return problems
+
+
+def _pii_message(found: pii.Finding) -> str:
+    article = "an" if found.kind.startswith(("e", "NHS", "u")) else "a"
+    return (f"'{found.text}' looks like {article} {found.kind}: remove it, or if it is meant to be public "
+            f"(the partnership's helpline, say) list it exactly under pii_allow")
+
+
+def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*path, i))
+
+
+def is_slug(name: str) -> bool:
+    return bool(SLUG.match(name))
+
+
+__all__ = ["check_vocabulary", "check_review", "check_briefing", "check_action_plan", "check_sections",
+           "personal_data_problems", "is_slug", "dotted", "headings"]

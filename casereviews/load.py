@@ -1,0 +1,103 @@
+"""Read and check everything under reviews/: the first step of every build and of ``scripts/check``.
+
+It collects every problem in every file before giving up, so an editor sees the whole list at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from difflib import get_close_matches
+from pathlib import Path
+
+from .check import check_action_plan, check_briefing, check_review, check_vocabulary, is_slug
+from .model import Content, Review
+from .problems import ContentError, Problem
+from .settings import Settings
+from .source import read_source
+
+REVIEW_FILES = ("index.md", "briefing.md", "action-plan.md")
+IGNORED = {".DS_Store", "Thumbs.db", ".gitkeep", "README.md"}
+
+
+def load(settings: Settings) -> Content:
+    """The checked content, or ``ContentError`` listing every problem found."""
+    content, problems = load_with_problems(settings)
+    if problems or content is None:
+        raise ContentError(problems)
+    return content
+
+
+def load_with_problems(settings: Settings) -> tuple[Content | None, list[Problem]]:
+    root, folder = settings.root, settings.content_dir
+    rel_folder = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder.as_posix()
+    if not folder.is_dir():
+        return None, [Problem(rel_folder, 1, "folder", "does not exist: create it with a vocabulary.yml and one "
+                              "folder per review")]
+    vocab_path = folder / "vocabulary.yml"
+    if not vocab_path.is_file():
+        return None, [Problem(f"{rel_folder}/vocabulary.yml", 1, "file", "is missing: the site needs the "
+                              "review_types, themes, agencies and age_bands lists")]
+    source, problems = read_source(vocab_path, root, front_matter=False)
+    vocabulary = None
+    if source:
+        vocabulary, vocab_problems = check_vocabulary(source)
+        problems += vocab_problems
+    if vocabulary is None:
+        return None, problems  # every other check needs the vocabulary
+
+    reviews: list[Review] = []
+    for entry in sorted(folder.iterdir()):
+        rel = f"{rel_folder}/{entry.name}"
+        if entry.name in IGNORED or entry.name.startswith("."):
+            continue
+        if entry.is_file():
+            if entry.name != "vocabulary.yml":
+                problems.append(Problem(rel, 1, "file", f"is not expected here: {rel_folder}/ holds "
+                                        "vocabulary.yml and one folder per review"))
+            continue
+        review, review_problems = _load_review(entry, rel, settings, vocabulary)
+        problems += review_problems
+        if review:
+            reviews.append(review)
+    return Content(vocabulary, tuple(reviews)), problems
+
+
+def _load_review(folder: Path, rel: str, settings: Settings, vocabulary) -> tuple[Review | None, list[Problem]]:
+    problems: list[Problem] = []
+    if not is_slug(folder.name):
+        problems.append(Problem(rel, 1, "slug", f"'{folder.name}' cannot be a review folder name: use lower-case "
+                                "letters, digits and single hyphens, e.g. 2021-child-sam"))
+    for entry in sorted(folder.iterdir()):
+        if entry.is_file() and entry.name not in REVIEW_FILES and entry.name not in IGNORED:
+            close = get_close_matches(entry.name, REVIEW_FILES, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            problems.append(Problem(f"{rel}/{entry.name}", 1, "file", f"is not part of the content format; "
+                                    f"{hint}a review folder holds index.md, briefing.md, action-plan.md and "
+                                    "files/"))
+    index = folder / "index.md"
+    if not index.is_file():
+        problems.append(Problem(f"{rel}/index.md", 1, "file", "is missing: every review folder needs an index.md "
+                                "with the review's front matter (a briefing or action plan cannot stand alone)"))
+        return None, problems
+    source, read_problems = read_source(index, settings.root)
+    problems += read_problems
+    review = None
+    if source:
+        review, review_problems = check_review(source, folder.name, vocabulary, settings.partnership)
+        problems += review_problems
+    briefing = plan = None
+    if (folder / "briefing.md").is_file():
+        source, read_problems = read_source(folder / "briefing.md", settings.root)
+        problems += read_problems
+        if source:
+            briefing, more = check_briefing(source)
+            problems += more
+    if (folder / "action-plan.md").is_file():
+        source, read_problems = read_source(folder / "action-plan.md", settings.root)
+        problems += read_problems
+        if source:
+            plan, more = check_action_plan(source, vocabulary)
+            problems += more
+    if problems or review is None:
+        return None, problems
+    return replace(review, briefing=briefing, action_plan=plan), []

@@ -1,0 +1,168 @@
+"""The content model: what an editor wrote, checked and typed. Frozen, so no later step can change it in place.
+
+Publication state and action progress are not here: they depend on the build's reference time and are worked
+out in ``publication`` and ``progress``, so one model can be looked at from any moment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+REVIEW_STATUSES = ("draft", "published", "withdrawn")
+BRIEFING_STATUSES = ("draft", "published")
+BRIEFING_FORMATS = ("seven-minute", "note")
+RESPONSES = ("accepted", "accepted-in-principle", "not-accepted")
+WRITTEN_STATUSES = ("not-started", "in-progress", "at-risk", "complete", "assured", "superseded")
+CLOSED_STATUSES = ("complete", "assured", "superseded")
+COMPUTED_STATUSES = ("overdue", "stale")
+
+# The seven sections of a seven-minute briefing, in order. Editors may number them ("1. Background").
+SEVEN_SECTIONS = (
+    "Background",
+    "Why it matters",
+    "The information",
+    "What was learned",
+    "What to do",
+    "Things to remember",
+    "Questions for practitioners",
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a controlled list: what editors write (id) and what readers see (label)."""
+
+    id: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    review_types: dict[str, Term]
+    themes: dict[str, Term]
+    agencies: dict[str, Term]
+    age_bands: dict[str, Term]
+
+    LISTS = ("review_types", "themes", "agencies", "age_bands")
+
+    def terms(self, list_name: str) -> dict[str, Term]:
+        return getattr(self, list_name)
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    file: str | None = None  # relative to the review folder
+    url: str | None = None
+    size: int | None = None  # bytes, for files
+    kind: str = ""  # e.g. "PDF", from the file name
+
+    @property
+    def href(self) -> str:
+        return self.url or self.file or ""
+
+
+@dataclass(frozen=True)
+class Update:
+    date: date
+    status: str
+    note: str
+    by: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    text: str
+    lead: Term
+    due: date
+    updates: tuple[Update, ...] = ()
+
+    @property
+    def latest(self) -> Update | None:
+        return self.updates[-1] if self.updates else None
+
+    @property
+    def written_status(self) -> str:
+        """What the latest update says; an action nobody has reported on has not started."""
+        return self.updates[-1].status if self.updates else "not-started"
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    text: str
+    response: str
+    response_note: str = ""
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    monitored_by: str
+    reports_to: tuple[str, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    body: str = ""
+    source: str = ""  # file name, for messages and the "edit" trail
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return tuple(a for r in self.recommendations for a in r.actions)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A ``##`` section of a briefing."""
+
+    number: int
+    title: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Briefing:
+    status: str
+    published: datetime | None
+    format: str = "seven-minute"
+    title: str = ""
+    body: str = ""
+    sections: tuple[Section, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    """A review as written. ``state`` is empty here and set only on the copies the public site holds."""
+
+    slug: str
+    status: str
+    title: str = ""
+    published: datetime | None = None
+    review_type: Term | None = None
+    summary: str = ""
+    themes: tuple[Term, ...] = ()
+    partnership: str = ""
+    pseudonym: str = ""
+    age_band: Term | None = None
+    agencies: tuple[Term, ...] = ()
+    key_learning: tuple[str, ...] = ()
+    documents: tuple[Document, ...] = ()
+    available_until: date | None = None
+    withdrawn_reason: str = ""
+    body: str = ""
+    briefing: Briefing | None = None
+    action_plan: ActionPlan | None = None
+    source: str = ""
+    folder: str = ""  # absolute path of the review folder, for copying document files
+    state: str = ""  # set by the public site: "published", "withdrawn" or "archived"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything under reviews/, checked: the input to every build."""
+
+    vocabulary: Vocabulary
+    reviews: tuple[Review, ...] = field(default_factory=tuple)

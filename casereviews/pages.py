@@ -1,0 +1,97 @@
+"""The pages the site generates from the public site, each with its template and the objects it shows.
+
+A page maker is a function from the public site to page specs; ``MAKERS`` is the registry, in the spirit of
+Python-Markdown's extension registry, so a new kind of page is a new function rather than a change elsewhere.
+Templates get model objects in ``context``, never HTML assembled here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .publication import PUBLISHED
+from .site import PublicSite
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str  # where the page pretends to live in docs/, e.g. reviews/2021-child-sam/index.md
+    title: str
+    template: str
+    body: str = ""  # Markdown rendered by MkDocs into page.content
+    description: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+    hide: tuple[str, ...] = ()
+    search: bool = True  # False keeps the page out of the search index
+
+    def markdown(self) -> str:
+        """The page's source as MkDocs reads it: front matter (title, template, description) and body."""
+        meta: dict[str, Any] = {"title": self.title, "template": self.template}
+        if self.description:
+            meta["description"] = " ".join(self.description.split())
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        if not self.search:
+            meta["search"] = {"exclude": True}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        return f"---\n{front}---\n\n{self.body}"
+
+    @property
+    def url(self) -> str:
+        """The page's address relative to the site root, as MkDocs gives it with directory URLs."""
+        path = self.src_uri.removesuffix(".md")
+        path = path.removesuffix("index")
+        return path if not path or path.endswith("/") else path + "/"
+
+
+PageMaker = Callable[[PublicSite], Iterable[PageSpec]]
+
+
+def review_pages(site: PublicSite) -> Iterable[PageSpec]:
+    for review in site.reviews:
+        if review.state == PUBLISHED:
+            description = review.summary
+        elif review.state == "withdrawn":
+            description = f"This review has been withdrawn. {review.withdrawn_reason}"
+        else:
+            description = f"Archived catalogue record. {review.summary}"
+        yield PageSpec(
+            src_uri=f"reviews/{review.slug}/index.md",
+            title=review.title,
+            template="review.html",
+            body=review.body,
+            description=description,
+            context={"review": review, "tally": site.tallies.get(review.slug)},
+            search=review.state != "withdrawn",
+        )
+
+
+def listing_pages(site: PublicSite) -> Iterable[PageSpec]:
+    yield PageSpec("reviews/index.md", "All reviews", "reviews.html",
+                   description="Every safeguarding review the partnership has published, newest first.",
+                   context={"reviews": site.reviews}, hide=("navigation", "toc"))
+    yield PageSpec("themes/index.md", "Themes", "themes.html",
+                   description="The learning themes of the published reviews.",
+                   context={"themes": site.themes}, hide=("toc",))
+
+
+def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
+    for theme in site.themes:
+        reviews = site.by_theme[theme.id]
+        yield PageSpec(
+            f"themes/{theme.id}.md", theme.label, "theme.html",
+            description=theme.description or f"Reviews and learning on {theme.label.lower()}.",
+            context={"theme": theme, "reviews": reviews,
+                     "briefings": tuple(r for r in reviews if r.briefing)},
+        )
+
+
+MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages]
+
+
+def all_pages(site: PublicSite) -> list[PageSpec]:
+    return [page for maker in MAKERS for page in maker(site)]

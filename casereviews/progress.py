@@ -1,0 +1,110 @@
+"""Where each action stands at the reference time. Lateness and staleness are computed, never typed.
+
+- status: what the latest update says (``not-started`` with none);
+- overdue: the due day is before the reference day and the action is not closed (due today is not overdue);
+- stale: the action is open and nothing has been reported for more than ``stale_after_days`` days, counted from
+  the latest update or, for an action with none, from the review's publication (an update exactly that many
+  days old is not yet stale).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from .model import CLOSED_STATUSES, Action, Recommendation, Review, Update
+
+# The order in which statuses are counted and shown: what needs attention first.
+STATUS_ORDER = ("overdue", "at-risk", "in-progress", "not-started", "complete", "assured", "superseded")
+STATUS_LABELS = {
+    "overdue": "Overdue",
+    "at-risk": "At risk",
+    "in-progress": "In progress",
+    "not-started": "Not started",
+    "complete": "Complete",
+    "assured": "Assured",
+    "superseded": "Superseded",
+    "stale": "No recent update",
+}
+
+
+@dataclass(frozen=True)
+class TrackedAction:
+    """An action with its review and recommendation, and where it stands at the reference time."""
+
+    review: Review
+    recommendation: Recommendation
+    action: Action
+    status: str  # the latest written status
+    overdue: bool
+    stale: bool
+    days_since_update: int
+
+    @property
+    def effective(self) -> str:
+        """``overdue`` when overdue, otherwise the written status: the one status to show and count."""
+        return "overdue" if self.overdue else self.status
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.effective]
+
+    @property
+    def last_update(self) -> Update | None:
+        return self.action.latest
+
+    @property
+    def closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+
+def track(review: Review, recommendation: Recommendation, action: Action, today: date,
+          stale_after_days: int) -> TrackedAction:
+    status = action.written_status
+    closed = status in CLOSED_STATUSES
+    since = action.latest.date if action.latest else (review.published.date() if review.published else today)
+    days = (today - since).days
+    return TrackedAction(
+        review=review,
+        recommendation=recommendation,
+        action=action,
+        status=status,
+        overdue=not closed and action.due < today,
+        stale=not closed and days > stale_after_days,
+        days_since_update=days,
+    )
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts of actions by effective status, in ``STATUS_ORDER``, plus how many are stale."""
+
+    total: int
+    by_status: tuple[tuple[str, int], ...]
+    stale: int
+
+    @classmethod
+    def of(cls, actions: list[TrackedAction] | tuple[TrackedAction, ...]) -> Tally:
+        counts = Counter(a.effective for a in actions)
+        return cls(len(actions), tuple((s, counts.get(s, 0)) for s in STATUS_ORDER), sum(a.stale for a in actions))
+
+    def count(self, status: str) -> int:
+        return dict(self.by_status).get(status, 0)
+
+    @property
+    def nonzero(self) -> tuple[tuple[str, int], ...]:
+        return tuple((s, n) for s, n in self.by_status if n)
+
+    @property
+    def closed(self) -> int:
+        return sum(n for s, n in self.by_status if s in CLOSED_STATUSES)
+
+    def sentence(self) -> str:
+        """E.g. '9 actions: 5 complete, 2 overdue, 2 in progress'."""
+        if not self.total:
+            return "No actions"
+        parts = [f"{n} {STATUS_LABELS[s].lower()}" for s, n in self.nonzero]
+        noun = "action" if self.total == 1 else "actions"
+        stale = f" ({self.stale} with no recent update)" if self.stale else ""
+        return f"{self.total} {noun}: {', '.join(parts)}{stale}"

@@ -1,0 +1,153 @@
+"""The JSON Schemas in ``schema/``: the one statement of each front matter's field types.
+
+They are shipped with the site too, so an editor's IDE can check a file while it is typed. Everything a schema
+cannot say (known vocabulary ids, real dates, files that exist, the seven sections) is in ``check``.
+"""
+
+from __future__ import annotations
+
+import json
+from difflib import get_close_matches
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .model import COMPUTED_STATUSES
+from .problems import Problem
+from .source import Source, dotted
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+NAMES = ("review", "briefing", "action-plan", "vocabulary")
+
+
+@cache
+def _registry() -> Registry:
+    resources = []
+    for name in NAMES:
+        schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    schema = _registry().contents(f"{name}.schema.json")
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def schema_problems(source: Source, name: str, what: str) -> list[Problem]:
+    """Every schema error in ``source``, in words an editor can act on. ``what`` names the file's kind."""
+    problems: list[Problem] = []
+    for error in validator(name).iter_errors(source.data):
+        problems.extend(p for p in _explain(source, error, what, name) if p not in problems)
+    return problems
+
+
+def _explain(source: Source, error: ValidationError, what: str, name: str) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    kind, value, schema = error.validator, error.instance, error.schema
+    hint = schema.get("x-hint", "")
+    if kind == "required":
+        props = schema.get("properties") or (validator(name).schema.get("properties", {}) if not path else {})
+        out = []
+        for field in error.validator_value:
+            if isinstance(value, dict) and field not in value:
+                hint = props.get(field, {}).get("x-hint") or _field_hints().get(field)
+                extra = f": {hint}" if hint else ""
+                reason = _required_reason(field, source.data)
+                out.append(source.problem(path, f"is missing{reason}{extra}", dotted((*path, field))))
+        return out
+    if kind == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        out = []
+        for name in value:
+            if name not in known:
+                close = get_close_matches(name, known, n=1, cutoff=0.6)
+                guess = f"did you mean '{close[0]}'? " if close else ""
+                out.append(source.problem((*path, name), f"is not a field of {_place(path, what)}; {guess}"
+                                          f"the fields are: {', '.join(known)}"))
+        return out
+    if kind == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        if value in COMPUTED_STATUSES:
+            return [source.problem(path, f"'{value}' is worked out by the site from the dates and must not be "
+                                   f"written; write the action's real status: {', '.join(allowed)}")]
+        close = get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        guess = f"did you mean '{close[0]}'? " if close else ""
+        return [source.problem(path, f"'{value}' is not allowed; {guess}use one of: {', '.join(allowed)}")]
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected if t != "null")
+        return [source.problem(path, f"must be {words}, not {_describe(value)}" + (f" ({hint})" if hint else ""))]
+    if kind == "pattern":
+        return [source.problem(path, f"'{value}' is not {hint or 'in the expected form'}")]
+    if kind == "maxLength":
+        return [source.problem(path, f"is {len(value)} characters long; it must be at most "
+                               f"{error.validator_value}: shorten it")]
+    if kind == "minLength":
+        return [source.problem(path, "is empty: write the text or remove the field")]
+    if kind == "minItems":
+        return [source.problem(path, f"needs at least {error.validator_value} entry" + (f" ({hint})" if hint else ""))]
+    if kind == "oneOf":
+        return [source.problem(path, hint or "does not match any allowed form")]
+    return [source.problem(path, error.message)]
+
+
+@cache
+def _field_hints() -> dict[str, str]:
+    """Field name -> hint, from every schema: the fallback when an error's own subschema has none."""
+    hints: dict[str, str] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for field, sub in (node.get("properties") or {}).items():
+                if isinstance(sub, dict) and sub.get("x-hint"):
+                    hints.setdefault(field, sub["x-hint"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for schema_name in NAMES:
+        walk(validator(schema_name).schema)
+    return hints
+
+
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a set of 'field: value' lines",
+               "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value: put quotes around it to make it text)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return f"'{value}'"
+
+
+def _place(path: tuple, what: str) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return {"recommendations": "a recommendation", "actions": "an action", "updates": "an update",
+            "documents": "a document"}.get(names[-1], what) if names else what
+
+
+def _required_reason(name: str, data: Any) -> str:
+    status = data.get("status") if isinstance(data, dict) else None
+    if name == "status":
+        return " (publishing is always explicit: write 'status: draft' until the review is ready)"
+    if status in ("published", "withdrawn") and name != "withdrawn_reason":
+        return f" (it is required once the status is '{status}')"
+    if name == "withdrawn_reason":
+        return " (a withdrawn review must say why, in a sentence shown on its page)"
+    return ""

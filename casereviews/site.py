@@ -1,0 +1,164 @@
+"""The public site: the content as the public may see it at one moment, with its indexes, built once per build.
+
+``PublicSite.build`` is the only way from the content to an output. It drops what is hidden, strips withdrawn
+and archived reviews down to what may still be shown, and hides updates dated after the reference day. Pages,
+listings, search records, feeds and data files are all made from this object, so none of them can show what it
+never received.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from functools import cached_property
+
+from .clock import LONDON, local_date
+from .model import ActionPlan, Content, Review, Term, Vocabulary
+from .progress import Tally, TrackedAction, track
+from .publication import (
+    ARCHIVED,
+    HIDDEN,
+    PUBLISHED,
+    WITHDRAWN,
+    action_plan_is_public,
+    briefing_is_public,
+    review_state,
+)
+from .settings import Settings
+
+
+def public_copy(review: Review, at: datetime) -> Review | None:
+    """The review as the public may see it at ``at``, or None when it must not appear at all."""
+    state = review_state(review, at)
+    if state == HIDDEN:
+        return None
+    if state == WITHDRAWN:
+        # The notice and reason stay; the summary goes with the body, since withdrawal takes the content down.
+        return replace(review, state=state, summary="", body="", key_learning=(), documents=(), briefing=None,
+                       action_plan=None)
+    if state == ARCHIVED:
+        return replace(review, state=state, body="", key_learning=(), documents=(), briefing=None,
+                       action_plan=None)
+    briefing = review.briefing if briefing_is_public(review, review.briefing, at) else None
+    plan = _plan_as_at(review.action_plan, local_date(at)) if action_plan_is_public(review, at) else None
+    return replace(review, state=PUBLISHED, briefing=briefing, action_plan=plan)
+
+
+def _plan_as_at(plan: ActionPlan | None, today: date) -> ActionPlan | None:
+    """Updates dated after the reference day have not happened yet as far as this build is concerned."""
+    if plan is None:
+        return None
+    recommendations = tuple(
+        replace(rec, actions=tuple(replace(a, updates=tuple(u for u in a.updates if u.date <= today))
+                                   for a in rec.actions))
+        for rec in plan.recommendations
+    )
+    return replace(plan, recommendations=recommendations)
+
+
+@dataclass
+class PublicSite:
+    at: datetime
+    settings: Settings
+    vocabulary: Vocabulary
+    reviews: tuple[Review, ...]  # every review that has a page, newest first
+    actions: tuple[TrackedAction, ...] = field(default=())
+
+    @classmethod
+    def build(cls, content: Content, at: datetime, settings: Settings) -> PublicSite:
+        copies = [c for c in (public_copy(r, at) for r in content.reviews) if c is not None]
+        copies.sort(key=lambda r: (r.published, r.slug), reverse=True)
+        today = local_date(at)
+        actions = tuple(
+            track(r, rec, action, today, settings.stale_after_days)
+            for r in copies if r.action_plan
+            for rec in r.action_plan.recommendations for action in rec.actions
+        )
+        return cls(at=at, settings=settings, vocabulary=content.vocabulary, reviews=tuple(copies), actions=actions)
+
+    # -- indexes, each computed once ------------------------------------------------------------------------
+
+    @cached_property
+    def today(self) -> date:
+        return local_date(self.at)
+
+    @cached_property
+    def by_slug(self) -> dict[str, Review]:
+        return {r.slug: r for r in self.reviews}
+
+    @cached_property
+    def published(self) -> tuple[Review, ...]:
+        """Reviews whose full text is public (not withdrawn, not archived)."""
+        return tuple(r for r in self.reviews if r.state == PUBLISHED)
+
+    @cached_property
+    def briefings(self) -> tuple[Review, ...]:
+        """Reviews with a public briefing, newest briefing first."""
+        out = [r for r in self.reviews if r.briefing]
+        return tuple(sorted(out, key=lambda r: (r.briefing.published, r.slug), reverse=True))
+
+    @cached_property
+    def action_plans(self) -> tuple[Review, ...]:
+        return tuple(r for r in self.reviews if r.action_plan)
+
+    @cached_property
+    def actions_by_review(self) -> dict[str, tuple[TrackedAction, ...]]:
+        out: dict[str, list[TrackedAction]] = defaultdict(list)
+        for a in self.actions:
+            out[a.review.slug].append(a)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def actions_by_agency(self) -> dict[str, tuple[TrackedAction, ...]]:
+        out: dict[str, list[TrackedAction]] = defaultdict(list)
+        for a in self.actions:
+            out[a.action.lead.id].append(a)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def tally(self, slug: str | None = None) -> Tally:
+        return Tally.of(self.actions if slug is None else self.actions_by_review.get(slug, ()))
+
+    @cached_property
+    def tallies(self) -> dict[str, Tally]:
+        return {slug: Tally.of(actions) for slug, actions in self.actions_by_review.items()}
+
+    @cached_property
+    def by_theme(self) -> dict[str, tuple[Review, ...]]:
+        """Theme id -> its reviews, newest first; only themes some public review uses."""
+        out: dict[str, list[Review]] = defaultdict(list)
+        for r in self.reviews:
+            for t in r.themes:
+                out[t.id].append(r)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def themes(self) -> tuple[Term, ...]:
+        """Themes with at least one public review, in vocabulary order."""
+        return tuple(t for t in self.vocabulary.themes.values() if t.id in self.by_theme)
+
+    @cached_property
+    def agencies(self) -> tuple[Term, ...]:
+        """Agencies that lead at least one public action, in vocabulary order."""
+        return tuple(t for t in self.vocabulary.agencies.values() if t.id in self.actions_by_agency)
+
+    @cached_property
+    def by_year(self) -> dict[int, tuple[Review, ...]]:
+        out: dict[int, list[Review]] = defaultdict(list)
+        for r in self.reviews:
+            out[year(r)].append(r)
+        return {k: tuple(v) for k, v in sorted(out.items(), reverse=True)}
+
+    def latest(self, count: int = 5) -> tuple[Review, ...]:
+        return self.reviews[:count]
+
+    def document_files(self) -> list[tuple[str, str]]:
+        """(URL path inside the site, file on disk) of every published document file."""
+        return [
+            (f"reviews/{r.slug}/{d.file}", f"{r.folder}/{d.file}")
+            for r in self.published for d in r.documents if d.file
+        ]
+
+
+def year(review: Review) -> int:
+    return review.published.astimezone(LONDON).year if review.published else 0

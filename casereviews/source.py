@@ -1,0 +1,139 @@
+"""Reading one content file: its front matter as plain data, the line of every key, and its body.
+
+PyYAML's ``compose`` gives every node a start mark, which is how each problem can name its line. Timestamps are
+not converted by YAML: a date stays text until ``check`` parses it, so an impossible date such as 2021-02-31 is an
+editor's problem with a line number rather than an exception inside the YAML library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .problems import Problem
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the implicit timestamp type: dates reach us as text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Source:
+    """A content file as read from disk, before any rule of the content format is applied."""
+
+    path: Path  # absolute path
+    rel: str  # the name problems use, relative to the project root
+    data: dict[str, Any] = field(default_factory=dict)
+    lines: dict[Path_, int] = field(default_factory=dict)  # key path -> 1-based line in the file
+    body: str = ""
+    body_line: int = 1  # the file line on which the body starts
+
+    def line(self, path: Path_ = ()) -> int:
+        """The line of ``path``, or of its nearest ancestor that exists (a missing key points at its parent)."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def problem(self, path: Path_, message: str, field_name: str | None = None) -> Problem:
+        return Problem(self.rel, self.line(path), field_name or dotted(path), message)
+
+
+def dotted(path: Path_) -> str:
+    """``("recommendations", 0, "actions", 1, "due")`` -> ``recommendations[0].actions[1].due``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "front matter"
+
+
+def read_source(path: Path, root: Path, *, front_matter: bool = True) -> tuple[Source | None, list[Problem]]:
+    """Read ``path``; on failure return no source and the problems that say why."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(rel, 1, "file", f"cannot be read ({err.strerror})")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "file", "is not UTF-8 text: save it with UTF-8 encoding")]
+    text = text.replace("\r\n", "\n")
+    if not text.strip():
+        return None, [Problem(rel, 1, "file", "is empty: it needs front matter between two '---' lines")]
+    if not front_matter:
+        return _parse_yaml(Source(path, rel), text, first_line=1)
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        return None, [
+            Problem(rel, 1, "front matter", "is missing: the file must start with a line '---', then the "
+                    "fields, then another '---'")
+        ]
+    fm_text, body = handler.split(text)
+    source = Source(path, rel, body=body)
+    source.body_line = text.count("\n", 0, len(text) - len(body)) + 1 if body else text.count("\n") + 1
+    first_line = text.count("\n", 0, text.find(fm_text)) + 1 if fm_text else 2
+    return _parse_yaml(source, fm_text, first_line=first_line)
+
+
+def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | None, list[Problem]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = first_line + (mark.line if mark else 0)
+        what = err.problem or "invalid YAML"
+        return None, [Problem(source.rel, line, "front matter", f"is not valid YAML ({what}); check the "
+                              "indentation, and put quotes around text that contains a colon")]
+    except (yaml.YAMLError, ValueError, TypeError) as err:
+        return None, [Problem(source.rel, first_line, "front matter", f"is not valid YAML ({err})")]
+    finally:
+        loader.dispose()
+    source.lines[()] = first_line
+    if node is None:
+        return source, []
+    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+        return None, [Problem(source.rel, first_line + node.start_mark.line, "front matter",
+                              "must be a list of 'field: value' lines")]
+    problems: list[Problem] = []
+    _record_lines(node, (), source, first_line, problems)
+    source.data = data
+    return source, problems
+
+
+def _record_lines(node: yaml.Node, path: Path_, source: Source, first_line: int, problems: list[Problem]) -> None:
+    """Record the line of every key and list item, and refuse duplicate keys (YAML would keep the last)."""
+    source.lines.setdefault(path, first_line + node.start_mark.line)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            sub = (*path, key)
+            line = first_line + key_node.start_mark.line
+            if key in seen:
+                problems.append(Problem(source.rel, line, dotted(sub),
+                                        f"appears twice (also on line {source.lines[sub]}): keep one"))
+                continue
+            seen.add(key)
+            source.lines[sub] = line
+            _record_lines(value_node, sub, source, first_line, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _record_lines(item, (*path, i), source, first_line, problems)

@@ -1,0 +1,69 @@
+"""The MkDocs adapter: a thin layer that hands MkDocs what the ``casereviews`` package works out.
+
+- on_config: read and check reviews/ (every problem at once, as a PluginError), fix the reference time, and
+  build the public site and its page list once for this build;
+- on_files: add each generated page (outside the nav) and each published document file;
+- on_env: give the templates the package's formatting filters;
+- on_page_context: give each page template the model objects it shows;
+- on_post_build: write the outputs made from the same public site.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+
+from casereviews import outputs  # noqa: E402
+from casereviews.build import Build, BuildError  # noqa: E402
+from casereviews.present import FILTERS  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.reviews")
+_current: Build | None = None
+
+
+def on_config(config):
+    global _current
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        _current = Build.prepare(root, config.extra.get("reviews"), config.site_url)
+    except BuildError as err:
+        raise PluginError(str(err)) from None
+    log.info("Reviews: %s", _current.summary())
+    return config
+
+
+def on_files(files, config):
+    for spec in _current.pages:
+        files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    for uri, path in _current.site.document_files():
+        files.append(File.generated(config, uri, abs_src_path=path))
+    return files
+
+
+def on_env(env, config, files):
+    env.filters.update(FILTERS)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    context["reviews_site"] = _current.site
+    spec = _current.by_uri.get(page.file.src_uri)
+    if spec is not None:
+        context.update(spec.context)
+    return context
+
+
+def on_post_build(config):
+    try:
+        outputs.write_all(_current.site, Path(config.site_dir), config)
+    except outputs.OutputError as err:
+        raise PluginError(str(err)) from None

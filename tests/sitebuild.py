@@ -1,0 +1,129 @@
+"""Helpers for tests that build a real site: write a small project into a temporary folder and run
+``mkdocs build`` on it in a subprocess, exactly as an editor's CI would.
+
+The project uses the repository's own hooks, templates and docs pages, and only its reviews/ is the fixture's.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-26T12:00:00+00:00"
+
+VOCABULARY = {
+    "review_types": [
+        {"id": "serious-case-review", "label": "Serious case review"},
+        {"id": "local-child-safeguarding-practice-review", "label": "Local child safeguarding practice review"},
+        {"id": "thematic-review", "label": "Thematic review"},
+    ],
+    "themes": [
+        {"id": "neglect", "label": "Neglect", "description": "Needs not met over time."},
+        {"id": "domestic-abuse", "label": "Domestic abuse"},
+        {"id": "safe-sleep", "label": "Safe sleep"},
+        {"id": "information-sharing", "label": "Information sharing"},
+    ],
+    "agencies": [
+        {"id": "police", "label": "Police"},
+        {"id": "childrens-social-care", "label": "Children's social care"},
+        {"id": "health-visiting", "label": "Health visiting"},
+    ],
+    "age_bands": [{"id": "under-1", "label": "Under 1"}, {"id": "5-to-11", "label": "5 to 11"}],
+}
+
+SEVEN = ["Background", "Why it matters", "The information", "What was learned", "What to do",
+         "Things to remember", "Questions for practitioners"]
+
+
+def front(meta: dict[str, Any], body: str = "") -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + body
+
+
+def review_meta(**overrides: Any) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "title": "Child A: Local child safeguarding practice review",
+        "status": "published",
+        "published": "2024-03-12",
+        "review_type": "local-child-safeguarding-practice-review",
+        "summary": "A short summary of what happened and what was learned.",
+        "themes": ["neglect"],
+    }
+    meta.update(overrides)
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def seven_minute_body(words: str = "Practice point.") -> str:
+    return "\n".join(f"## {i}. {name}\n\n{words}\n" for i, name in enumerate(SEVEN, 1))
+
+
+def briefing(status: str = "published", published: str = "2024-03-12", body: str | None = None, **extra) -> str:
+    return front({"status": status, "published": published, **extra}, seven_minute_body() if body is None else body)
+
+
+def action_plan(recommendations: list[dict[str, Any]] | None = None, **extra: Any) -> str:
+    recs = recommendations or [{
+        "id": "R1", "text": "Agencies should share information.", "response": "accepted",
+        "actions": [{"id": "R1.1", "text": "Train staff.", "lead": "police", "due": "2025-06-30",
+                     "updates": [{"date": "2025-01-10", "status": "in-progress", "note": "Dates set."}]}],
+    }]
+    return front({"monitored_by": "Learning and Practice Review Group", "reports_to": ["Executive Board"],
+                  "recommendations": recs, **extra})
+
+
+def write_project(root: Path, files: dict[str, str | bytes], vocabulary: dict | None = None,
+                  extra: dict[str, Any] | None = None) -> Path:
+    """A buildable project at ``root``: mkdocs.yml pointing at the repo's code, and the given reviews/ files."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV [SITE_URL, \"\"]", "''"))
+    config["docs_dir"] = str(REPO / "docs")
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
+    config["hooks"] = [str(REPO / "hooks" / "reviews.py")]
+    config["watch"] = []
+    config["site_url"] = "https://reviews.example.org/"
+    config["extra"]["reviews"]["content_dir"] = "reviews"
+    config["extra"]["reviews"].update(extra or {})
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    reviews = root / "reviews"
+    reviews.mkdir(exist_ok=True)
+    (reviews / "vocabulary.yml").write_text(yaml.safe_dump(vocabulary or VOCABULARY, sort_keys=False),
+                                            encoding="utf-8")
+    for name, text in files.items():
+        path = reviews / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+def run_build(root: Path, as_of: str = AS_OF, extra_env: dict[str, str] | None = None,
+              args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    env = {**os.environ, "REVIEWS_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", *args], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def build_ok(root: Path, as_of: str = AS_OF, **kwargs: Any) -> Path:
+    result = run_build(root, as_of, **kwargs)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def read_output(path: Path) -> str:
+    """A built file's text; gzip files (Pagefind's index and fragments) are decompressed first."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data.decode("utf-8", errors="replace")
+
+
+def all_outputs(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): read_output(p) for p in sorted(site.rglob("*")) if p.is_file()}
