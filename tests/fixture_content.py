@@ -1,0 +1,96 @@
+"""A small corpus that exercises every publication state, with marker words in everything that must not be
+public. Used by the leak test and the build tests; REVIEWS_AS_OF is fixed at sitebuild.AS_OF (2026-11-26 12:00Z).
+"""
+
+from __future__ import annotations
+
+from sitebuild import SEVEN, action_plan, briefing, front, review_meta, seven_minute_body
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+# Words that must never reach any output file. Chosen to survive stemming unchanged (they end in 'qz').
+HIDDEN_MARKERS = {
+    "draft review": "leakdraftreviewqz",
+    "embargoed review": "leakembargoedqz",
+    "withdrawn content": "leakwithdrawnqz",
+    "archived content": "leakarchivedqz",
+    "draft briefing": "leakdraftbriefingqz",
+    "embargoed briefing": "leakembargobriefingqz",
+    "future update": "leakfutureupdateqz",
+}
+# Words that must reach the site: proof that the scan can find a marker at all.
+VISIBLE_MARKERS = {"published body": "visiblebodyqz", "archived summary": "visiblearchivedsummaryqz",
+                   "withdrawn reason": "visiblewithdrawnreasonqz"}
+
+
+def plan_with(note: str, future_note: str | None = None) -> str:
+    updates = [{"date": "2025-01-10", "status": "in-progress", "note": note}]
+    if future_note:
+        updates.append({"date": "2026-12-01", "status": "complete", "note": future_note})
+    return action_plan([{
+        "id": "R1", "text": f"Recommendation {note}", "response": "accepted",
+        "actions": [{"id": "R1.1", "text": f"Action {note}", "lead": "police", "due": "2026-06-30",
+                     "updates": updates}],
+    }])
+
+
+def files() -> dict[str, str | bytes]:
+    m = HIDDEN_MARKERS
+    v = VISIBLE_MARKERS
+    out: dict[str, str | bytes] = {}
+    out["2024-child-a/index.md"] = front(
+        review_meta(title="Child A: practice review", pseudonym="A", age_band="under-1", agencies=["police"],
+                    themes=["neglect", "safe-sleep"], key_learning=["Ask about sleep at every visit."],
+                    documents=[{"title": "Overview report", "file": "files/report.pdf"},
+                               {"title": "National panel", "url": "https://example.org/panel"}]),
+        f"## What happened\n\nThe {v['published body']} text of the review.\n")
+    out["2024-child-a/files/report.pdf"] = PDF
+    out["2024-child-a/briefing.md"] = briefing(body=seven_minute_body("Point visiblebriefingqz."))
+    out["2024-child-a/action-plan.md"] = plan_with("visible plan", future_note=m["future update"])
+
+    out["2023-child-b/index.md"] = front(review_meta(title="Child B: review", published="2023-05-01",
+                                                     themes=["domestic-abuse"]), "## Findings\n\nText.\n")
+    out["2023-child-b/briefing.md"] = briefing(status="draft", body=seven_minute_body(m["draft briefing"]))
+
+    out["2022-child-c/index.md"] = front(review_meta(title="Child C: review", published="2022-05-01",
+                                                     review_type="serious-case-review"), "## Findings\n\nText.\n")
+    out["2022-child-c/briefing.md"] = briefing(published="2027-01-01",
+                                               body=seven_minute_body(m["embargoed briefing"]))
+
+    hidden = m["draft review"]
+    out[f"2025-{hidden}/index.md"] = front(
+        {"status": "draft", "title": f"Child D {hidden}", "summary": f"Summary {hidden}", "themes": ["neglect"]},
+        f"## Draft\n\n{hidden}\n")
+    out[f"2025-{hidden}/briefing.md"] = briefing(body=seven_minute_body(hidden))
+    out[f"2025-{hidden}/action-plan.md"] = plan_with(hidden)
+
+    hidden = m["embargoed review"]
+    out[f"2026-{hidden}/index.md"] = front(
+        review_meta(title=f"Child E {hidden}", published="2026-11-26T15:00:00+00:00", summary=f"Summary {hidden}",
+                    key_learning=[hidden], themes=["information-sharing"]),
+        f"## Embargoed\n\n{hidden}\n")
+    out[f"2026-{hidden}/briefing.md"] = briefing(body=seven_minute_body(hidden))
+    out[f"2026-{hidden}/action-plan.md"] = plan_with(hidden)
+
+    hidden = m["withdrawn content"]
+    out["2021-child-f/index.md"] = front(
+        review_meta(title="Child F: withdrawn review", status="withdrawn", published="2021-06-01",
+                    summary=f"Summary {hidden}", key_learning=[hidden], pseudonym="F",
+                    withdrawn_reason=f"Withdrawn during criminal proceedings ({v['withdrawn reason']}).",
+                    documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"}]),
+        f"## Withdrawn body\n\n{hidden}\n")
+    out[f"2021-child-f/files/{hidden}.pdf"] = PDF
+    out["2021-child-f/briefing.md"] = briefing(published="2021-06-01", body=seven_minute_body(hidden))
+    out["2021-child-f/action-plan.md"] = plan_with(hidden)
+
+    hidden = m["archived content"]
+    out["2016-child-g/index.md"] = front(
+        review_meta(title="Child G: archived review", published="2016-04-01", review_type="serious-case-review",
+                    available_until="2022-12-31", summary=f"Catalogue summary {v['archived summary']}.",
+                    key_learning=[hidden], documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"}]),
+        f"## Archived body\n\n{hidden}\n")
+    out[f"2016-child-g/files/{hidden}.pdf"] = PDF
+    out["2016-child-g/briefing.md"] = briefing(published="2016-04-01", body=seven_minute_body(hidden))
+    out["2016-child-g/action-plan.md"] = plan_with(hidden)
+    assert len(SEVEN) == 7
+    return out

@@ -1,0 +1,35 @@
+"""The worst bug this project can have: something unpublished in any output file. Build the fixture corpus and
+search every file the build wrote (Pagefind's gzip files decompressed, file names included) for marker words
+seeded into draft, embargoed, withdrawn and archived content.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fixture_content import HIDDEN_MARKERS, VISIBLE_MARKERS, files
+from sitebuild import all_outputs, build_ok, write_project
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    root = write_project(tmp_path_factory.mktemp("leak"), files())
+    site = build_ok(root)
+    return all_outputs(site)
+
+
+@pytest.mark.parametrize("what", sorted(HIDDEN_MARKERS))
+def test_nothing_unpublished_reaches_any_output(outputs, what):
+    marker = HIDDEN_MARKERS[what]
+    leaks = [name for name, text in outputs.items() if marker in name.lower() or marker in text.lower()]
+    assert leaks == [], f"{what} leaked into: {leaks}"
+
+
+@pytest.mark.parametrize("what", sorted(VISIBLE_MARKERS))
+def test_the_scan_finds_what_is_public(outputs, what):
+    marker = VISIBLE_MARKERS[what]
+    assert any(marker in text.lower() for text in outputs.values()), f"{what} is missing from the site"
+
+
+def test_the_scan_covers_many_kinds_of_output(outputs):
+    kinds = {name.rsplit(".", 1)[-1] for name in outputs if "." in name.rsplit("/", 1)[-1]}
+    assert {"html", "xml"} <= kinds
