@@ -4,6 +4,7 @@ pages. The hook holds one ``Build`` per MkDocs build; scripts can make one witho
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -14,7 +15,7 @@ from .clock import ClockError, reference_time
 from .load import load
 from .pages import PageSpec, all_pages
 from .problems import ContentError
-from .settings import Settings
+from .settings import Settings, SettingsError, require_site_url
 from .site import PublicSite
 
 
@@ -34,9 +35,10 @@ class Build:
                 environ: dict[str, str] | None = None) -> Build:
         settings = Settings.from_mapping(root, extra, site_url)
         try:
+            require_site_url(site_url, os.environ if environ is None else environ)
             at = reference_time(environ)
             content = load(settings)
-        except (ClockError, ContentError) as err:
+        except (ClockError, ContentError, SettingsError) as err:
             raise BuildError(str(err)) from None
         site = PublicSite.build(content, at, settings)
         return cls(settings, at, site, all_pages(site))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from .clock import LONDON
+from .structured import report_json_ld
 
 
 def long_date(value: date | datetime | None) -> str:
@@ -44,3 +45,6 @@ def year_of(value: datetime | None) -> str:
 
 FILTERS = {"long_date": long_date, "iso_date": iso_date, "file_size": file_size, "plural": plural,
            "year_of": year_of}
+
+# Structured data for review pages (structured.py); the output is already safe inside a <script> element.
+FILTERS["report_json_ld"] = report_json_ld

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,4 +26,36 @@ class Settings:
             partnership=str(extra.get("partnership") or cls.partnership),
             stale_after_days=int(extra.get("stale_after_days", 90)),
             site_url=site_url or "",
+        )
+
+
+# A production build must know the site's public address: the feed, the sitemap, robots.txt, the data files and
+# shared links all need absolute URLs. Local previews and tests build without one.
+PRODUCTION_ENV = "REVIEWS_PRODUCTION"
+_ON = {"1", "true", "yes", "on"}
+_OFF = {"", "0", "false", "no", "off"}
+
+
+class SettingsError(ValueError):
+    """The build is misconfigured; the message names the setting to change."""
+
+
+def is_production(environ: Mapping[str, str]) -> bool:
+    raw = environ.get(PRODUCTION_ENV, "").strip().lower()
+    if raw in _ON:
+        return True
+    if raw in _OFF:
+        return False
+    raise SettingsError(f"{PRODUCTION_ENV}={raw!r} is not understood: use {PRODUCTION_ENV}=1 for a production build, "
+                        f"or leave it unset for a local preview")
+
+
+def require_site_url(site_url: str | None, environ: Mapping[str, str]) -> None:
+    """Fail a production build that has no public address, saying what to set."""
+    if is_production(environ) and not (site_url or "").strip():
+        raise SettingsError(
+            f"site_url is not set, and a production build ({PRODUCTION_ENV}=1) needs it: the feed, sitemap, "
+            "robots.txt and data files give absolute addresses. Set the environment variable SITE_URL to the site's "
+            "public address (e.g. SITE_URL=https://reviews.example.gov.uk/) or set site_url in mkdocs.yml; "
+            f"for a local preview, unset {PRODUCTION_ENV}."
         )

@@ -32,4 +32,4 @@ def test_the_scan_finds_what_is_public(outputs, what):
 
 def test_the_scan_covers_many_kinds_of_output(outputs):
     kinds = {name.rsplit(".", 1)[-1] for name in outputs if "." in name.rsplit("/", 1)[-1]}
-    assert {"html", "xml"} <= kinds
+    assert {"html", "xml", "json", "csv", "txt"} <= kinds

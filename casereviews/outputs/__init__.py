@@ -24,3 +24,11 @@ WRITERS: list[Writer] = []
 def write_all(site: PublicSite, site_dir: Path, config: Any) -> None:
     for writer in WRITERS:
         writer(site, site_dir, config)
+
+
+# Open data, feed and crawler files (issue 7). Imported here, after WRITERS exists, because they import OutputError.
+from .data import write_data  # noqa: E402
+from .feed import write_feed  # noqa: E402
+from .robots import write_robots  # noqa: E402
+
+WRITERS.extend([write_data, write_feed, write_robots])
