@@ -235,37 +235,118 @@ def headings(body: str) -> Iterator[tuple[int, int, str]]:
 
 
 def check_sections(source: Source) -> tuple[tuple[Section, ...], list[Problem]]:
-    """A seven-minute briefing has exactly the seven ``##`` sections, in order; say which is missing or extra."""
-    found = [(line, text) for level, line, text in headings(source.body) if level == 2]
-    wanted = [s.casefold() for s in SEVEN_SECTIONS]
-    names = [_NUMBER.sub("", text).strip().casefold() for _, text in found]
+    """A seven-minute briefing has exactly the seven ``##`` sections, in order, none of them empty.
+
+    Each message names the section by number and title and says what to do, pointing at the heading concerned,
+    or for a missing section at the heading it should come before. One mistake gives one message: a misspelt
+    heading is reported as misspelt, not also as a missing section plus an extra one.
+    """
     problems: list[Problem] = []
 
     def at(line_in_body: int) -> int:
         return source.body_line + line_in_body - 1
 
-    expected_list = "; ".join(f"{i}. {s}" for i, s in enumerate(SEVEN_SECTIONS, 1))
-    for (line, text), name in zip(found, names, strict=True):
-        if name not in wanted:
-            close = get_close_matches(name, wanted, n=1, cutoff=0.6)
-            guess = f" (did you mean '{SEVEN_SECTIONS[wanted.index(close[0])]}'?)" if close else ""
-            problems.append(Problem(source.rel, at(line), "sections", f"'## {text}' is not one of the seven "
-                                    f"sections{guess}; a seven-minute briefing has exactly: {expected_list}"))
-    for i, want in enumerate(wanted):
-        if want not in names:
-            problems.append(Problem(source.rel, source.body_line, "sections", f"section {i + 1} "
-                                    f"'## {SEVEN_SECTIONS[i]}' is missing"))
-        elif names.count(want) > 1:
-            line = found[[j for j, n in enumerate(names) if n == want][1]][0]
-            problems.append(Problem(source.rel, at(line), "sections", f"'## {SEVEN_SECTIONS[i]}' appears twice: "
-                                    "keep one"))
-    if not problems and names != wanted:
-        first = next(j for j, (n, w) in enumerate(zip(names, wanted, strict=True)) if n != w)
-        problems.append(Problem(source.rel, at(found[first][0]), "sections", f"the sections are out of order: "
-                                f"section {first + 1} should be '{SEVEN_SECTIONS[first]}'; the order is: "
-                                f"{expected_list}"))
-    sections = tuple(Section(i, text, slugify(text, "-")) for i, (_, text) in enumerate(found, 1))
+    def problem(line_in_body: int, message: str) -> None:
+        problems.append(Problem(source.rel, at(line_in_body), "sections", message))
+
+    every = list(headings(source.body))
+    found = [(line, text, _section_name(text)) for level, line, text in every if level == 2]
+    wanted = [s.casefold() for s in SEVEN_SECTIONS]
+    body_end = max(1, source.body.rstrip("\n").count("\n") + 1)
+    accounted: set[int] = set()  # indexes into SEVEN_SECTIONS that have a heading, even a faulty one
+    first_line: dict[int, int] = {}
+    kept: list[tuple[int, int]] = []  # (line, section index) of the usable headings, in file order
+
+    for line, text, name in found:
+        if name in wanted:
+            index = wanted.index(name)
+            if index in first_line:
+                problem(line, f"'## {text}' repeats section {index + 1} (first on line {at(first_line[index])}): "
+                        "keep one, or make this one a '###' heading inside it")
+                continue
+            first_line[index] = line
+            accounted.add(index)
+            kept.append((line, index))
+            continue
+        unused = [w for i, w in enumerate(wanted) if i not in accounted and w not in _names(found)]
+        close = get_close_matches(name, unused, n=1, cutoff=0.6)
+        if close:
+            index = wanted.index(close[0])
+            accounted.add(index)
+            problem(line, f"'## {text}' should be '## {index + 1}. {SEVEN_SECTIONS[index]}': the seven section "
+                    "headings are always written the same way")
+        else:
+            problem(line, f"'## {text}' is an extra section: a seven-minute briefing has exactly seven ("
+                    f"{_EXPECTED}); make it a '###' heading inside one of them, or set 'format: note' for a "
+                    "free-form briefing")
+
+    for level, line, text in every:
+        name = _section_name(text)
+        if level != 2 and name in wanted and wanted.index(name) not in accounted:
+            index = wanted.index(name)
+            accounted.add(index)
+            problem(line, f"'{'#' * level} {text}' must be a '##' heading (two #) to count as section "
+                    f"{index + 1}: write '## {index + 1}. {SEVEN_SECTIONS[index]}'")
+
+    if not found and not accounted:
+        problem(1, f"has no '##' sections: a seven-minute briefing has exactly seven, in this order: {_EXPECTED}. "
+                "Start each with a line such as '## 1. Background', or set 'format: note' for a free-form briefing")
+        return (), problems
+
+    for index in range(len(SEVEN_SECTIONS)):
+        if index in accounted:
+            continue
+        after = [line for line, i in kept if i > index]
+        previous = f"'## {index}. {SEVEN_SECTIONS[index - 1]}'" if index > 0 else ""
+        following = f"'## {index + 2}. {SEVEN_SECTIONS[index + 1]}'" if index + 1 < len(SEVEN_SECTIONS) else ""
+        if previous and following:
+            place = f"between {previous} and {following}"
+        elif following:
+            place = f"before {following}, at the start"
+        else:
+            place = f"after {previous}, at the end"
+        problem(min(after) if after else body_end,
+                f"section {index + 1} '## {index + 1}. {SEVEN_SECTIONS[index]}' is missing: add it {place}")
+
+    if not problems:
+        order = [i for _, i in kept]
+        for position, (line, index) in enumerate(kept):
+            if index != position:
+                problem(line, f"the sections are out of order: section {position + 1} should be "
+                        f"'{SEVEN_SECTIONS[position]}', not '{SEVEN_SECTIONS[index]}'; put them in this order: "
+                        f"{_EXPECTED}")
+                break
+        if order == list(range(len(SEVEN_SECTIONS))):
+            for line, text in ((line, text) for line, text, _ in found):
+                number = _NUMBER.match(text)
+                written = int(number.group(1)) if number and number.group(1) else None
+                index = wanted.index(_section_name(text))
+                if written is not None and written != index + 1:
+                    problem(line, f"'## {text}' is numbered {written} but {SEVEN_SECTIONS[index]} is section "
+                            f"{index + 1}: write '## {index + 1}. {SEVEN_SECTIONS[index]}'")
+            lines = [line for line, _ in kept] + [body_end + 1]
+            body_lines = source.body.split("\n")
+            for index in range(len(SEVEN_SECTIONS)):
+                text = "\n".join(body_lines[lines[index]:lines[index + 1] - 1])
+                if not text.strip():
+                    problem(lines[index], f"section {index + 1} '{SEVEN_SECTIONS[index]}' is empty: write its "
+                            "text under the heading")
+
+    sections = tuple(Section(i + 1, SEVEN_SECTIONS[i], slugify(SEVEN_SECTIONS[i], "-"))
+                     for _, i in kept)
     return sections, problems
+
+
+_EXPECTED = "; ".join(f"{i}. {s}" for i, s in enumerate(SEVEN_SECTIONS, 1))
+
+
+def _section_name(text: str) -> str:
+    """The heading without the editor's number or closing punctuation, for comparing with the seven names."""
+    return _NUMBER.sub("", text).strip().rstrip(":?.").strip().casefold()
+
+
+def _names(found: list[tuple[int, str, str]]) -> set[str]:
+    return {name for _, _, name in found}
 
 
 def check_briefing(source: Source) -> tuple[Briefing | None, list[Problem]]:

@@ -100,4 +100,6 @@ def _load_review(folder: Path, rel: str, settings: Settings, vocabulary) -> tupl
             problems += more
     if problems or review is None:
         return None, problems
+    if briefing is not None and not briefing.title:
+        briefing = replace(briefing, title=f"Learning briefing: {review.title}".rstrip(": "))
     return replace(review, briefing=briefing, action_plan=plan), []

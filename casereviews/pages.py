@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .briefings import briefing_list_page, briefing_pages
 from .publication import PUBLISHED
 from .site import PublicSite
 
@@ -90,7 +91,7 @@ def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
         )
 
 
-MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages]
+MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages, briefing_pages, briefing_list_page]
 
 
 def all_pages(site: PublicSite) -> list[PageSpec]:

@@ -20,7 +20,7 @@ HIDDEN_MARKERS = {
 }
 # Words that must reach the site: proof that the scan can find a marker at all.
 VISIBLE_MARKERS = {"published body": "visiblebodyqz", "archived summary": "visiblearchivedsummaryqz",
-                   "withdrawn reason": "visiblewithdrawnreasonqz"}
+                   "withdrawn reason": "visiblewithdrawnreasonqz", "published briefing": "visiblebriefingqz"}
 
 
 def plan_with(note: str, future_note: str | None = None) -> str:
