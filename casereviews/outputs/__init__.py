@@ -24,3 +24,8 @@ WRITERS: list[Writer] = []
 def write_all(site: PublicSite, site_dir: Path, config: Any) -> None:
     for writer in WRITERS:
         writer(site, site_dir, config)
+
+
+from .actions_csv import write_actions_csv  # noqa: E402  (registered here so every build writes it)
+
+WRITERS.append(write_actions_csv)
