@@ -211,6 +211,7 @@ def agency_pages(site: PublicSite) -> Iterable:
                         f"{group.tally.sentence()}.",
             context={**_common(), "group": group, "agency": group.agency, "actions": group.actions,
                      "tally": group.tally},
+            hide=("navigation",),
         )
 
 
