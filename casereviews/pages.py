@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .actionplans import MAKERS as ACTION_PLAN_MAKERS
 from .briefings import briefing_list_page, briefing_pages
 from .publication import PUBLISHED
 from .site import PublicSite
@@ -92,6 +93,7 @@ def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
 
 
 MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages, briefing_pages, briefing_list_page]
+MAKERS += ACTION_PLAN_MAKERS  # plans, dashboard, board report, agencies
 
 
 def all_pages(site: PublicSite) -> list[PageSpec]:

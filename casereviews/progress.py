@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from .clock import local_date
 from .model import CLOSED_STATUSES, Action, Recommendation, Review, Update
 
 # The order in which statuses are counted and shown: what needs attention first.
@@ -39,7 +40,8 @@ class TrackedAction:
     status: str  # the latest written status
     overdue: bool
     stale: bool
-    days_since_update: int
+    days_since_update: int  # from the latest update, or from the review's publication when there is none
+    days_overdue: int = 0  # days past the due day when overdue, else 0
 
     @property
     def effective(self) -> str:
@@ -61,18 +63,27 @@ class TrackedAction:
 
 def track(review: Review, recommendation: Recommendation, action: Action, today: date,
           stale_after_days: int) -> TrackedAction:
-    status = action.written_status
+    """Judge one action at ``today`` (a London day). The caller has already dropped updates dated after it;
+    they are ignored here too, so that no future report can make an action look better than it is."""
+    updates = tuple(u for u in action.updates if u.date <= today)
+    if updates != action.updates:
+        action = replace(action, updates=updates)
+    latest = updates[-1] if updates else None
+    status = latest.status if latest else "not-started"
     closed = status in CLOSED_STATUSES
-    since = action.latest.date if action.latest else (review.published.date() if review.published else today)
-    days = (today - since).days
+    # Publication is a moment; staleness counts London days, like every other date in a plan.
+    since = latest.date if latest else (local_date(review.published) if review.published else today)
+    days = max((today - since).days, 0)
+    overdue = not closed and action.due < today
     return TrackedAction(
         review=review,
         recommendation=recommendation,
         action=action,
         status=status,
-        overdue=not closed and action.due < today,
+        overdue=overdue,
         stale=not closed and days > stale_after_days,
         days_since_update=days,
+        days_overdue=(today - action.due).days if overdue else 0,
     )
 
 

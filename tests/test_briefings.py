@@ -301,7 +301,7 @@ def test_home_theme_and_review_pages_lead_to_briefings(site):
     assert 'href="briefing/">Read the learning briefing</a>' in content_of(read(site, "reviews/2024-child-a"))
     assert "Read the learning briefing" not in content_of(read(site, "reviews/2021-child-d"))
     tabs = re.findall(r'<a href="([^"]*)" class="md-tabs__link">', read(site, ""))
-    assert tabs[1:4] == ["reviews/", "briefings/", "themes/"]
+    assert tabs[1:3] == ["reviews/", "briefings/"]
 
 
 # -- printing ---------------------------------------------------------------------------------------------------

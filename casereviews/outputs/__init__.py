@@ -32,3 +32,7 @@ from .feed import write_feed  # noqa: E402
 from .robots import write_robots  # noqa: E402
 
 WRITERS.extend([write_data, write_feed, write_robots])
+
+from .actions_csv import write_actions_csv  # noqa: E402  (registered here so every build writes it)
+
+WRITERS.append(write_actions_csv)
