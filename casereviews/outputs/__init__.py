@@ -24,3 +24,8 @@ WRITERS: list[Writer] = []
 def write_all(site: PublicSite, site_dir: Path, config: Any) -> None:
     for writer in WRITERS:
         writer(site, site_dir, config)
+
+
+from .schemas import write_schemas  # noqa: E402  (after WRITERS exists: the module imports OutputError)
+
+WRITERS.append(write_schemas)
