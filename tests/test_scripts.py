@@ -19,7 +19,7 @@ from casereviews.project import settings_from_config
 PROBLEM_LINE = re.compile(r"^(reviews/[^:]+):(\d+): ([^:]+): (.+)$")
 ALL_CLEAR = re.compile(r"^All clear: (\d+) reviews?, (\d+) briefings?, (\d+) action plans? and the vocabulary "
                        r"checked in \d+\.\d\ds\.$")
-SLUG = "2024-child-sam"
+SLUG = "2024-child-scaffoldqz"  # a word found nowhere else, so the leak scan below means something
 
 
 def script(name: str, *args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
