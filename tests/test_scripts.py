@@ -93,11 +93,14 @@ def test_scaffold_switched_to_published_fails_with_exact_messages(scaffolded):
     required = "is missing (it is required once the status is 'published')"
     expected = {
         f"{base}/index.md:1: title: {required}: text, e.g. 'Child Sam: Serious Case Review'",
-        f"{base}/index.md:1: published: {required}",
-        f"{base}/index.md:1: review_type: {required}",
+        f"{base}/index.md:1: published: {required}: a date such as 2021-06-30, or a date and time such as "
+        "2021-06-30T10:00:00+01:00",
+        f"{base}/index.md:1: review_type: {required}: an id from reviews/vocabulary.yml: lower-case letters, digits "
+        "and hyphens",
         f"{base}/index.md:1: summary: {required}: one paragraph of at most 600 characters",
         f"{base}/index.md:1: themes: {required}: a list of theme ids from reviews/vocabulary.yml, at least one",
-        f"{base}/briefing.md:1: published: {required}",
+        f"{base}/briefing.md:1: published: {required}: a date such as 2021-06-30, or a date and time such as "
+        "2021-06-30T10:00:00+01:00",
         f"{base}/action-plan.md:{line_of(plan, 'monitored_by:')}: monitored_by: still holds the example text "
         "from scripts/new-review ('REPLACE: the group that monitors the plan, e.g. Learning and...'): write the "
         "real text in its place",
