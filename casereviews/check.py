@@ -157,6 +157,8 @@ def check_review(source: Source, slug: str, vocabulary: Vocabulary, default_part
     documents = tuple(_documents(source, problems))
     key_learning = data.get("key_learning")
     problems += personal_data_problems(source)
+    if data.get("status") in ("published", "withdrawn"):
+        problems += placeholder_problems(source)
     if problems:
         return None, problems
     return Review(
@@ -361,6 +363,8 @@ def check_briefing(source: Source) -> tuple[Briefing | None, list[Problem]]:
     elif fmt == "seven-minute":
         sections = check_sections(source)[0]
     problems += personal_data_problems(source)
+    if data.get("status") == "published":
+        problems += placeholder_problems(source)
     if problems:
         return None, problems
     return Briefing(status=data["status"], published=published, format=fmt, title=_text(data, "title"),
@@ -443,6 +447,36 @@ def personal_data_problems(source: Source) -> list[Problem]:
     return problems
 
 
+# -- placeholders left by scripts/new-review -------------------------------------------------------------
+
+PLACEHOLDER = "REPLACE:"  # starts every piece of example text the scaffold writes
+_PLACEHOLDER_RE = re.compile(r"\bREPLACE:")
+
+
+def placeholder_problems(source: Source) -> list[Problem]:
+    """Text still holding the scaffold's ``REPLACE:`` examples, checked once the file would be public, so a
+    review switched to published before it is filled in fails instead of publishing the instructions."""
+    problems = []
+    for path, text in _strings(source.data, ()):
+        if _PLACEHOLDER_RE.search(text):
+            problems.append(source.problem(path, f"still holds the example text from scripts/new-review "
+                                           f"({_excerpt(text)}): write the real text in its place"))
+    fenced = False
+    for number, line in enumerate(source.body.split("\n"), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and _PLACEHOLDER_RE.search(line):
+            problems.append(Problem(source.rel, source.body_line + number - 1, "body", f"still holds the example "
+                                    f"text from scripts/new-review ({_excerpt(line)}): write the real text in its "
+                                    "place, or delete the line"))
+    return problems
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text[text.index(PLACEHOLDER):].split())
+    return f"'{text[:60]}...'" if len(text) > 60 else f"'{text}'"
+
+
 def _pii_message(found: pii.Finding) -> str:
     article = "an" if found.kind.startswith(("e", "NHS", "u")) else "a"
     return (f"'{found.text}' looks like {article} {found.kind}: remove it, or if it is meant to be public "
@@ -465,4 +499,4 @@ def is_slug(name: str) -> bool:
 
 
 __all__ = ["check_vocabulary", "check_review", "check_briefing", "check_action_plan", "check_sections",
-           "personal_data_problems", "is_slug", "dotted", "headings"]
+           "personal_data_problems", "placeholder_problems", "PLACEHOLDER", "is_slug", "dotted", "headings"]

@@ -9,7 +9,7 @@ from dataclasses import replace
 from difflib import get_close_matches
 from pathlib import Path
 
-from .check import check_action_plan, check_briefing, check_review, check_vocabulary, is_slug
+from .check import check_action_plan, check_briefing, check_review, check_vocabulary, is_slug, placeholder_problems
 from .model import Content, Review
 from .problems import ContentError, Problem
 from .settings import Settings
@@ -82,7 +82,9 @@ def _load_review(folder: Path, rel: str, settings: Settings, vocabulary) -> tupl
     source, read_problems = read_source(index, settings.root)
     problems += read_problems
     review = None
+    review_status = None
     if source:
+        review_status = source.data.get("status")
         review, review_problems = check_review(source, folder.name, vocabulary, settings.partnership)
         problems += review_problems
     briefing = plan = None
@@ -98,6 +100,8 @@ def _load_review(folder: Path, rel: str, settings: Settings, vocabulary) -> tupl
         if source:
             plan, more = check_action_plan(source, vocabulary)
             problems += more
+            if review_status == "published":  # the plan is public with its review
+                problems += placeholder_problems(source)
     if problems or review is None:
         return None, problems
     if briefing is not None and not briefing.title:

@@ -96,7 +96,8 @@ _DATE_RE = re.compile(
     (?!\w|[/.:-]?\d)""",
     re.X | re.I,
 )
-_KEYWORD_RE = re.compile(r"\b(?:born|d\.?o\.?b\b\.?|date\s+of\s+birth)", re.I)
+# "born out of" is the figurative sense ("a review born out of concerns raised on 3 March 2019"), never a birth.
+_KEYWORD_RE = re.compile(r"\b(?:born(?!\s+out\s+of\b)|d\.?o\.?b\b\.?|date\s+of\s+birth)", re.I)
 _DOB_REACH = 30  # characters between keyword and date
 # Between a keyword and a date, any of these means the date belongs to another clause: a sentence end, a
 # conjunction or relative word ("born in Poland and on 12 March 2019 moved"), a cohort boundary ("born after

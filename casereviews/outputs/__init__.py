@@ -26,13 +26,11 @@ def write_all(site: PublicSite, site_dir: Path, config: Any) -> None:
         writer(site, site_dir, config)
 
 
-# Open data, feed and crawler files (issue 7). Imported here, after WRITERS exists, because they import OutputError.
+# The writers, in the order they run. Imported here, after WRITERS and OutputError exist, because they import it.
+from .actions_csv import write_actions_csv  # noqa: E402
 from .data import write_data  # noqa: E402
 from .feed import write_feed  # noqa: E402
 from .robots import write_robots  # noqa: E402
+from .schemas import write_schemas  # noqa: E402
 
-WRITERS.extend([write_data, write_feed, write_robots])
-
-from .actions_csv import write_actions_csv  # noqa: E402  (registered here so every build writes it)
-
-WRITERS.append(write_actions_csv)
+WRITERS.extend([write_data, write_actions_csv, write_feed, write_robots, write_schemas])

@@ -1,0 +1,141 @@
+"""The editors' two commands, ``scripts/check`` and ``scripts/new-review``, as functions returning exit codes.
+
+``check`` runs the build's own first step (``load_with_problems`` with the settings from mkdocs.yml) and nothing
+after it: no MkDocs, no rendering, no search index. That is why it is fast, and why it cannot disagree with the
+build about what is wrong.
+
+Exit codes: 0 all clear, 1 problems in the content, 2 the command itself was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .clock import ClockError, parse_moment, reference_time
+from .load import load_with_problems
+from .project import ProjectError, find_config, settings_from_config
+from .publishing import Schedule
+from .scaffold import ScaffoldError, new_review
+
+OK, PROBLEMS, USAGE = 0, 1, 2
+REPO_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+def _config_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--config-file", type=Path, metavar="FILE",
+                        help="the site's mkdocs.yml (default: the one in this folder or the nearest above it)")
+
+
+def _settings(args: argparse.Namespace):
+    path = args.config_file or find_config(Path.cwd(), REPO_CONFIG)
+    if not path.is_file():
+        raise ProjectError(f"{path}: no such file")
+    return settings_from_config(path)
+
+
+def check(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    parser = argparse.ArgumentParser(
+        prog="scripts/check",
+        description="Check everything under reviews/ exactly as the build does, without building the site.")
+    parser.add_argument("--as-of", metavar="DATE",
+                        help="judge publication at this date or date-time, e.g. 2026-03-12 or 2026-03-12T10:00 "
+                             "(default: REVIEWS_AS_OF if set, else now)")
+    parser.add_argument("--publishing", action="store_true",
+                        help="also list what is public, embargoed (and until when), withdrawn, archived or draft")
+    _config_arg(parser)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        settings = _settings(args)
+    except ProjectError as err:
+        print(f"scripts/check: {err}", file=sys.stderr)
+        return USAGE
+    try:
+        at = parse_moment(args.as_of) if args.as_of else reference_time()
+    except ClockError as err:  # REVIEWS_AS_OF is wrong: the build would stop on the same value
+        print(f"{err}", file=out)
+        return PROBLEMS
+    except ValueError:
+        print(f"scripts/check: --as-of {args.as_of!r} is not a date or date-time: use e.g. 2026-03-12 or "
+              "2026-03-12T10:00:00+00:00", file=sys.stderr)
+        return USAGE
+
+    content, problems = load_with_problems(settings)
+    for problem in sorted(problems):
+        print(problem, file=out)
+    if content is not None and args.publishing:
+        if problems:
+            print(file=out)
+        for line in Schedule.of(content, at).lines():
+            print(line, file=out)
+        skipped = _folders(settings) - len(content.reviews)
+        if skipped:
+            print(f"\n{skipped} review folder{'s' if skipped != 1 else ''} with problems "
+                  f"{'are' if skipped != 1 else 'is'} left out of this list until fixed.", file=out)
+        print(file=out)
+    elapsed = time.perf_counter() - started
+    if problems:
+        files = len({p.file for p in problems})
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+              ": fix them, then run scripts/check again.", file=out)
+        return PROBLEMS
+    reviews = content.reviews
+    briefings = sum(1 for r in reviews if r.briefing)
+    plans = sum(1 for r in reviews if r.action_plan)
+    print(f"All clear: {len(reviews)} review{'s' if len(reviews) != 1 else ''}, {briefings} "
+          f"briefing{'s' if briefings != 1 else ''}, {plans} action plan{'s' if plans != 1 else ''} and the "
+          f"vocabulary checked in {elapsed:.2f}s.", file=out)
+    return OK
+
+
+def _folders(settings) -> int:
+    folder = settings.content_dir
+    return sum(1 for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")) if folder.is_dir() else 0
+
+
+def new_review_command(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    parser = argparse.ArgumentParser(
+        prog="scripts/new-review",
+        description="Start a review: reviews/SLUG/index.md as a draft, with every field explained.")
+    parser.add_argument("slug", metavar="SLUG", help="the review's folder name and web address, e.g. 2024-child-sam")
+    parser.add_argument("--briefing", action="store_true", help="also start a seven-minute learning briefing")
+    parser.add_argument("--action-plan", action="store_true", help="also start an action plan")
+    _config_arg(parser)
+    args = parser.parse_args(argv)
+    try:
+        settings = _settings(args)
+        created = new_review(settings, args.slug, briefing=args.briefing, action_plan=args.action_plan)
+    except (ProjectError, ScaffoldError) as err:
+        print(f"scripts/new-review: {err}", file=sys.stderr)
+        return USAGE
+    root = settings.root
+    print(f"Created {created.folder.relative_to(root).as_posix()}/ with:", file=out)
+    for path in created.files:
+        print(f"  {path.relative_to(root).as_posix()}", file=out)
+    print(f"  {created.folder.relative_to(root).as_posix()}/files/  (put the report and other documents here)",
+          file=out)
+    print("Everything is a draft, so nothing is published yet. Fill in the fields (each one says what it takes),\n"
+          "run scripts/check, and change 'status: draft' to 'status: published' when the review is ready.",
+          file=out)
+    return OK
+
+
+def run(command, argv: Sequence[str] | None = None) -> None:
+    """Entry point for the scripts: never a traceback for an editor's mistake, and Ctrl-C exits quietly."""
+    try:
+        code = command(argv)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:  # output piped into e.g. head, which stopped reading: not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)

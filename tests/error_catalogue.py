@@ -1,0 +1,311 @@
+"""The catalogue of every problem message the checker can print, for the editor guide.
+
+Each case is a small broken project; running it through ``load_with_problems`` (the code the build and
+``scripts/check`` use) gives the message an editor would read, so the guide's examples are real output, not
+transcriptions. ``tests/test_error_catalogue.py`` fails when the guide's table is out of date, or when the code
+gains a message that no case here produces.
+
+    .venv/bin/python tests/error_catalogue.py --write     # regenerate the table in the guide
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for _path in (ROOT, ROOT / "tests"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+import yaml  # noqa: E402
+from sitebuild import VOCABULARY, action_plan, briefing, front, review_meta, seven_minute_body  # noqa: E402
+
+from casereviews.load import load_with_problems  # noqa: E402
+from casereviews.settings import Settings  # noqa: E402
+
+GUIDE = ROOT / "docs" / "editors" / "error-messages.md"
+START, END = "<!-- generated: error table start -->", "<!-- generated: error table end -->"
+
+
+@dataclass(frozen=True)
+class Case:
+    group: str
+    fragment: str  # a piece of the message that identifies it
+    files: dict[str, str | bytes]  # under reviews/
+    means: str
+    fix: str
+    vocabulary: dict | str | None = None  # None: the standard one; a string: written as is
+    no_reviews_folder: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _plan_action(**action) -> str:
+    base = {"id": "R1.1", "text": "Train staff.", "lead": "police", "due": "2025-06-30", "updates": []}
+    base.update(action)
+    return action_plan([{"id": "R1", "text": "Share information.", "response": "accepted", "actions": [base]}])
+
+
+def _review(body: str = "", **meta) -> str:
+    return front(review_meta(**meta), body)
+
+
+G_FILES, G_FM, G_REVIEW, G_BRIEF, G_PLAN, G_VOCAB, G_PII, G_DRAFT = (
+    "Files and folders", "Front matter in any file", "Review fields (index.md)", "Learning briefings (briefing.md)",
+    "Action plans (action-plan.md)", "The vocabulary (vocabulary.yml)", "Personal data",
+    "Example text left by scripts/new-review")
+
+CASES: list[Case] = [
+    # -- files and folders ---------------------------------------------------------------------------------
+    Case(G_FILES, "does not exist: create it", {}, "The folder the site reads reviews from is missing.",
+         "Create `reviews/` with a `vocabulary.yml`, or correct `content_dir` in mkdocs.yml.", no_reviews_folder=True),
+    Case(G_FILES, "is missing: the site needs", {}, "`reviews/vocabulary.yml` is missing.",
+         "Restore it from the last version that worked (every other check needs it).", vocabulary=""),
+    Case(G_FILES, "is not expected here", {"notes.txt": "notes"}, "A loose file sits directly in `reviews/`.",
+         "Move it into a review's `files/` folder, or delete it."),
+    Case(G_FILES, "cannot be a review folder name", {"Child_A/index.md": _review()},
+         "A review folder's name is not a valid slug (it becomes the web address).",
+         "Rename the folder: lower-case letters, digits and single hyphens, e.g. `2024-child-sam`."),
+    Case(G_FILES, "is not part of the content format", {"2024-child-a/index.md": _review(),
+                                                          "2024-child-a/breifing.md": briefing()},
+         "A review folder holds a file the site does not know, often a misspelt name.",
+         "Rename it as suggested, or move documents into `files/`."),
+    Case(G_FILES, "every review folder needs an index.md", {"2024-child-a/briefing.md": briefing()},
+         "A review folder has no `index.md`.", "Add the review's `index.md` (`scripts/new-review` makes one)."),
+    Case(G_FILES, "is not UTF-8 text", {"2024-child-a/index.md": b"---\ntitle: Caf\xe9\n---\n"},
+         "The file was saved in an old encoding, usually by a word processor.",
+         "Save it as UTF-8 (in VS Code: the encoding in the status bar, then *Save with Encoding*)."),
+    Case(G_FILES, "is empty: it needs front matter", {"2024-child-a/index.md": ""}, "The file is empty.",
+         "Write its front matter, or delete the file."),
+    # -- front matter --------------------------------------------------------------------------------------
+    Case(G_FM, "is missing: the file must start", {"2024-child-a/index.md": "# Child A\n\nText.\n"},
+         "The file does not start with front matter.", "Make the first line `---`, then the fields, then `---`."),
+    Case(G_FM, "is not valid YAML", {"2024-child-a/index.md": "---\ntitle: Child A: review\nstatus: draft\n---\n"},
+         "The front matter cannot be read: most often text with a colon, or a line indented wrongly.",
+         "Put quotes round text containing a colon; line fields up under each other."),
+    Case(G_FM, "must be a list of 'field: value' lines", {"2024-child-a/index.md": "---\n- title\n- status\n---\n"},
+         "The front matter is a list or plain text, not fields.", "Write one `field: value` per line."),
+    Case(G_FM, "appears twice", {"2024-child-a/index.md": "---\nstatus: draft\nstatus: published\n---\n"},
+         "The same field is written twice; only one can count.", "Delete one of them."),
+    Case(G_FM, "publishing is always explicit", {"2024-child-a/index.md": "---\ntitle: Child A\n---\n"},
+         "There is no `status`. Nothing is ever published by default.", "Add `status: draft` (or `published`)."),
+    Case(G_FM, "it is required once the status is", {"2024-child-a/index.md": front({"status": "published"})},
+         "A field that a draft may leave out is needed now that the status is `published` or `withdrawn`.",
+         "Fill it in, or set `status: draft` until it is ready."),
+    Case(G_FM, "is not a field of", {"2024-child-a/index.md": _review(tittle="x")},
+         "A field name the site does not know, usually a misspelling.", "Use the suggested name, or remove it."),
+    Case(G_FM, "is not allowed;", {"2024-child-a/index.md": _review(status="publish")},
+         "The value must be one of a fixed list.", "Use one of the values listed in the message."),
+    Case(G_FM, "must be text, not", {"2024-child-a/index.md": _review(title=2024)},
+         "The value has the wrong kind: a number or yes/no where text is wanted, or text where a list is wanted.",
+         "Write the kind the message names; put quotes round text that looks like a number or yes/no."),
+    Case(G_FM, "is not a date such as", {"2024-child-a/index.md": _review(published="12/03/2024")},
+         "A date is written in a form the site cannot read.", "Write dates as YYYY-MM-DD, e.g. `2024-03-12`."),
+    Case(G_FM, "is empty: write the text", {"2024-child-a/index.md": _review(pseudonym="")},
+         "A field is present but empty.", "Write its text, or delete the field if it is optional."),
+    Case(G_FM, "needs at least 1 entry", {"2024-child-a/index.md": _review(themes=[])},
+         "A list that must have at least one entry is empty.", "Add an entry."),
+    # -- review --------------------------------------------------------------------------------------------
+    Case(G_REVIEW, "a withdrawn review must say why", {"2024-child-a/index.md": _review(status="withdrawn")},
+         "A withdrawn review has no `withdrawn_reason`.", "Add one sentence saying why; it is shown on the page."),
+    Case(G_REVIEW, "is only used when 'status: withdrawn'",
+         {"2024-child-a/index.md": _review(withdrawn_reason="Police request.")},
+         "`withdrawn_reason` is set on a review that is not withdrawn.", "Remove it, or set `status: withdrawn`."),
+    Case(G_REVIEW, "characters long; it must be at most", {"2024-child-a/index.md": _review(summary="Word " * 130)},
+         "The summary is longer than 600 characters.", "Shorten it; the full story belongs in the body."),
+    Case(G_REVIEW, "is not a known", {"2024-child-a/index.md": _review(themes=["neglectt"])},
+         "An id is not in the vocabulary (the message suggests the closest ones).",
+         "Use a listed id, or add the new id to `reviews/vocabulary.yml` in the same pull request."),
+    Case(G_REVIEW, "is listed twice: remove one", {"2024-child-a/index.md": _review(themes=["neglect", "neglect"])},
+         "The same id appears twice in a list.", "Delete one."),
+    Case(G_REVIEW, "is not a real date or time", {"2024-child-a/index.md": _review(published="2024-02-30")},
+         "The date has the right form but does not exist.", "Check the day and month."),
+    Case(G_REVIEW, "is not a real date: check", {"2024-child-a/index.md": _review(available_until="2024-13-01")},
+         "The date has the right form but does not exist.", "Check the day and month."),
+    Case(G_REVIEW, "each document needs a title and either a file or a url",
+         {"2024-child-a/index.md": _review(documents=[{"title": "Report", "file": "files/a.pdf",
+                                                       "url": "https://example.org/a.pdf"}])},
+         "A document has both a `file` and a `url`, or neither.", "Keep exactly one of them."),
+    Case(G_REVIEW, "is outside the review folder",
+         {"2024-child-a/index.md": _review(documents=[{"title": "Report", "file": "../report.pdf"}])},
+         "A document's `file` points outside the review's folder.",
+         "Put the file in the review's `files/` folder and write e.g. `files/report.pdf`."),
+    Case(G_REVIEW, "does not exist in",
+         {"2024-child-a/index.md": _review(documents=[{"title": "Report", "file": "files/reprot.pdf"}]),
+          "2024-child-a/files/report.pdf": b"%PDF-1.4\n"},
+         "A document's file is not where `file` says.", "Correct the path (case matters), or add the file."),
+    # -- briefing ------------------------------------------------------------------------------------------
+    Case(G_BRIEF, "the seven section headings are always written the same way", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(body=seven_minute_body().replace("## 2. Why it matters",
+                                                                              "## 2. Why it maters"))},
+         "A `##` heading of a seven-minute briefing is misspelt.", "Write the heading exactly as the message shows."),
+    Case(G_BRIEF, "is an extra section", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(body=seven_minute_body() + "\n## Further reading\n\nMore.\n")},
+         "A seven-minute briefing has a `##` section that is not one of the seven.",
+         "Make it a `###` heading inside one of the seven, or set `format: note` for a free-form briefing."),
+    Case(G_BRIEF, "is missing: add it", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(body=seven_minute_body().split("## 7.")[0])},
+         "One of the seven sections is missing.", "Add the section where the message says, with its `##` heading."),
+    Case(G_BRIEF, "keep one, or make this one a '###' heading inside it", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(body=seven_minute_body() + "\n## Background\n\nMore.\n")},
+         "A section heading is used twice.", "Merge the two sections, or make the second a `###` heading."),
+    Case(G_BRIEF, "heading (two #) to count as section", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(body=seven_minute_body().replace("## 3. The information",
+                                                                              "### 3. The information"))},
+         "A section is written with the wrong number of `#`.", "Use exactly two: `## 3. The information`."),
+    Case(G_BRIEF, "has no '##' sections", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(body="Just a paragraph of text.\n")},
+         "A seven-minute briefing has no sections at all.",
+         "Add the seven `##` headings, or set `format: note` for a free-form briefing."),
+    Case(G_BRIEF, "the sections are out of order", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(body="\n".join(
+            f"## {name}\n\nText.\n" for name in ["Why it matters", "Background", "The information",
+                                                 "What was learned", "What to do", "Things to remember",
+                                                 "Questions for practitioners"]))},
+         "All seven sections are there, in the wrong order.", "Move the sections into the order listed."),
+    Case(G_BRIEF, "is numbered", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(body=seven_minute_body().replace("## 3. The information",
+                                                                              "## 4. The information"))},
+         "A section's number does not match its place.", "Number the sections 1 to 7 as listed."),
+    Case(G_BRIEF, "is empty: write its text under the heading", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(body=seven_minute_body().replace(
+            "## 5. What to do\n\nPractice point.\n", "## 5. What to do\n"))},
+         "A section has a heading but no text.", "Write the section's text under its heading."),
+    # -- action plan ---------------------------------------------------------------------------------------
+    Case(G_PLAN, "is worked out by the site", {"2024-child-a/index.md": _review(),
+                                                "2024-child-a/action-plan.md": _plan_action(updates=[
+                                                    {"date": "2025-01-10", "status": "overdue", "note": "Late."}])},
+         "`overdue` and `stale` are computed from the dates and cannot be written.",
+         "Write the real status (e.g. `in-progress` or `at-risk`)."),
+    Case(G_PLAN, "ids must be unique within the plan", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/action-plan.md": action_plan([
+            {"id": "R1", "text": "One.", "response": "accepted"},
+            {"id": "R1", "text": "Two.", "response": "accepted"}])},
+         "Two recommendations or actions share an id.", "Give each its own id (R1, R2 ...; R1.1, R1.2 ...)."),
+    Case(G_PLAN, "is earlier than the update above it", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/action-plan.md": _plan_action(updates=[
+            {"date": "2025-03-01", "status": "in-progress", "note": "Started."},
+            {"date": "2025-01-10", "status": "complete", "note": "Done."}])},
+         "Updates are out of date order.", "Keep updates oldest first: add each new update at the end."),
+    # -- vocabulary ----------------------------------------------------------------------------------------
+    Case(G_VOCAB, "ids must be unique within a list", {},
+         "An id appears twice in one list of the vocabulary.", "Delete or rename one.",
+         vocabulary={**VOCABULARY, "themes": [*VOCABULARY["themes"], {"id": "neglect", "label": "Neglect 2"}]}),
+    # -- personal data -------------------------------------------------------------------------------------
+    *[Case(G_PII, f"looks like {kind}", {"2024-child-a/index.md": _review(body=f"## What happened\n\n{text}\n")},
+           f"The text holds what looks like {kind}.",
+           "Remove it. If it is meant to be public (the partnership's helpline, say), list it exactly under "
+           "`pii_allow:` in that file's front matter.")
+      for kind, text in [("an e-mail address", "Mother wrote from jo.bloggs@example.org."),
+                         ("a UK telephone number", "Father's mobile was 07700 900123."),
+                         ("an NHS number", "The letter quoted 943 476 5919."),
+                         ("a National Insurance number", "Her NI number QQ 12 34 56 C was on file."),
+                         ("a postcode", "The family lived at M1 1AE."),
+                         ("a date of birth", "Child A was born on 12/03/2015.")]],
+    Case(G_PII, "looks like a UK telephone number", {"2024-child-a/index.md": _review(
+        summary="Families can ring 01632 960123 for advice.")},
+         "Personal data is checked in the front matter too.", "As above: remove it, or list it under `pii_allow`."),
+    # -- placeholders --------------------------------------------------------------------------------------
+    Case(G_DRAFT, "still holds the example text from scripts/new-review (", {
+        "2024-child-a/index.md": _review(title="REPLACE: the title")},
+         "A field still holds the scaffold's example text, and the file would now be public.",
+         "Write the real text in its place."),
+    Case(G_DRAFT, "or delete the line", {"2024-child-a/index.md": _review(
+        body="## What happened\n\nREPLACE: a short account.\n")},
+         "The body still holds the scaffold's example text, and the file would now be public.",
+         "Write the real text, or delete the line."),
+]
+
+# Messages the code can print that no small project here can trigger; the guide lists them from this table.
+NOT_REPRODUCIBLE = [
+    (G_FILES, "cannot be read", "reviews/2024-child-a/index.md:1: file: cannot be read (Permission denied)",
+     "The file exists but cannot be opened, e.g. its permissions are wrong or another program has locked it.",
+     "Close other programs using it; check it is an ordinary file you can open."),
+    (G_FM, "is not valid YAML (", "reviews/2024-child-a/index.md:2: front matter: is not valid YAML (...)",
+     "The YAML library could not read the front matter for a reason it did not place on a line.",
+     "Compare the front matter with a working file; look for unusual characters or tabs."),
+    (G_FM, "is not in the expected form", "reviews/2024-child-a/action-plan.md:7: recommendations[0].id: 'R 1' is "
+     "not in the expected form", "A value does not have the form its field takes (every field of the current "
+     "format has its own wording for this, so this general one should not appear).", "See the field's description."),
+    (G_FM, "does not match any allowed form", "reviews/2024-child-a/index.md:9: documents[0]: does not match any "
+     "allowed form", "A value fits none of the forms its field allows.", "See the field's description."),
+]
+
+
+def run_case(case: Case, root: Path):
+    project = root
+    reviews = project / "reviews"
+    if not case.no_reviews_folder:
+        reviews.mkdir(parents=True)
+        vocab = case.vocabulary if case.vocabulary is not None else VOCABULARY
+        if vocab != "":
+            text = vocab if isinstance(vocab, str) else yaml.safe_dump(vocab, sort_keys=False)
+            (reviews / "vocabulary.yml").write_text(text, encoding="utf-8")
+        for name, data in case.files.items():
+            path = reviews / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(data, encoding="utf-8")
+    settings = Settings(root=project, content_dir=reviews, partnership="Testshire Partnership")
+    return load_with_problems(settings)[1]
+
+
+def examples() -> list[tuple[Case, str]]:
+    """Each case with the first message it produces that contains its fragment."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, case in enumerate(CASES):
+            problems = run_case(case, Path(tmp) / str(i))
+            matching = [str(p) for p in sorted(problems) if case.fragment in p.message]
+            if not matching:
+                raise AssertionError(f"case {case.fragment!r} produced no matching message: {problems}")
+            out.append((case, matching[0]))
+    return out
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def table() -> str:
+    rows: dict[str, list[str]] = {}
+    for case, message in examples():
+        rows.setdefault(case.group, []).append(f"| `{_cell(message)}` | {_cell(case.means)} | {_cell(case.fix)} |")
+    for group, _fragment, message, means, fix in NOT_REPRODUCIBLE:
+        rows.setdefault(group, []).append(f"| `{_cell(message)}` (*) | {_cell(means)} | {_cell(fix)} |")
+    parts = []
+    for group, lines in rows.items():
+        parts += [f"### {group}", "", "| The message, as printed | What it means | What to do |", "|---|---|---|",
+                  *lines, ""]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def rendered(guide_text: str) -> str:
+    head, rest = guide_text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n\n{table()}\n{END}{tail}"
+
+
+if __name__ == "__main__":
+    text = GUIDE.read_text(encoding="utf-8")
+    new = rendered(text)
+    if "--write" in sys.argv:
+        GUIDE.write_text(new, encoding="utf-8")
+        print(f"wrote {GUIDE.relative_to(ROOT)}")
+    else:
+        print(table())

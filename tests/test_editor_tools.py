@@ -1,0 +1,109 @@
+"""What surrounds the checker: the JSON Schemas shipped in the site, the GitHub workflows, the pre-commit hook
+and the pull request template. The workflows cannot run here, so these tests read them for the promises they make.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from fixture_content import files
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from sitebuild import REPO, build_ok, write_project
+
+from casereviews.schemas import NAMES, SCHEMA_DIR
+from casereviews.source import read_source
+
+WORKFLOWS = REPO / ".github" / "workflows"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_ok(write_project(tmp_path_factory.mktemp("tools"), files()))
+
+
+def test_the_site_ships_the_validators_own_schemas(site):
+    shipped = sorted(p.name for p in (site / "schema").iterdir())
+    assert shipped == sorted(f"{name}.schema.json" for name in NAMES)
+    for name in shipped:
+        assert (site / "schema" / name).read_bytes() == (SCHEMA_DIR / name).read_bytes()
+
+
+def test_shipped_schemas_work_on_their_own_as_an_ide_would_load_them(site):
+    """An IDE fetches /schema/review.schema.json and resolves its relative $refs beside it; the demo's front
+    matter passes, and a wrong field type fails, with no help from the package."""
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (site / "schema").iterdir()}
+    registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in schemas.items())
+    for schema in schemas.values():
+        Draft202012Validator.check_schema(schema)
+    kinds = {"index.md": "review", "briefing.md": "briefing", "action-plan.md": "action-plan"}
+    checked = 0
+    for path in sorted((REPO / "reviews").glob("*/*.md")):
+        source, problems = read_source(path, REPO)
+        assert source and not problems
+        validator = Draft202012Validator(schemas[f"{kinds[path.name]}.schema.json"], registry=registry)
+        assert list(validator.iter_errors(source.data)) == [], path
+        checked += 1
+    assert checked >= 25
+    review = Draft202012Validator(schemas["review.schema.json"], registry=registry)
+    assert {e.validator for e in review.iter_errors({"status": "published", "title": 3})} == {"type", "required"}
+
+
+def _on(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+
+
+def _runs(job: dict) -> list[str]:
+    return [step.get("run", "") or step.get("uses", "") for step in job["steps"]]
+
+
+def test_pull_requests_are_checked_then_built_strictly():
+    workflow = yaml.safe_load((WORKFLOWS / "check.yml").read_text())
+    assert "pull_request" in _on(workflow)
+    steps = _runs(workflow["jobs"]["check-and-build"])
+    check = next(i for i, s in enumerate(steps) if "scripts/check" in s)
+    build = next(i for i, s in enumerate(steps) if "mkdocs build --strict" in s)
+    assert check < build
+    assert any("pip install -r requirements.txt" in s for s in steps)
+
+
+def test_main_and_a_daily_schedule_build_and_deploy_to_pages():
+    workflow = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
+    on = _on(workflow)
+    assert on["push"]["branches"] == ["main"]
+    assert on["schedule"] and all(re.fullmatch(r"\d+ \d+ \* \* \*", s["cron"]) for s in on["schedule"])
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    steps = _runs(build)
+    assert any(s.startswith("actions/upload-pages-artifact@") for s in steps)
+    assert any("mkdocs build --strict" in s for s in steps)
+    assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(s.startswith("actions/deploy-pages@") for s in _runs(deploy))
+
+
+@pytest.mark.parametrize("name", ["check.yml", "deploy.yml"])
+def test_workflows_use_python_311_and_never_fix_the_reference_time(name):
+    text = (WORKFLOWS / name).read_text()
+    workflow = yaml.safe_load(text)
+    setups = [s for job in workflow["jobs"].values() for s in job["steps"]
+              if s.get("uses", "").startswith("actions/setup-python@")]
+    assert all(s["with"]["python-version"] == "3.11" for s in setups) and (setups or name != "check.yml")
+    # Only comments may mention REVIEWS_AS_OF: a deploy that set it would freeze embargoes.
+    assert not any("REVIEWS_AS_OF" in line.split("#", 1)[0] for line in text.splitlines())
+
+
+def test_pre_commit_runs_scripts_check():
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
+    hooks = [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
+    assert [h["entry"] for h in hooks] == ["scripts/check"]
+    assert hooks[0]["pass_filenames"] is False
+    assert re.search(hooks[0]["files"], "reviews/2024-child-a/index.md")
+
+
+def test_pull_request_template_has_the_editors_checklist():
+    text = (REPO / ".github" / "pull_request_template.md").read_text()
+    boxes = re.findall(r"^- \[ \] (.+)$", text, re.M)
+    assert len(boxes) >= 8
+    assert any("scripts/check" in b for b in boxes) and any("--publishing" in b for b in boxes)
