@@ -117,7 +117,10 @@ async function run(state) {
   list.replaceChildren();
   statusEl.textContent = summary(state, current.length);
   await showMore(mine, false);
-  if (mine === generation) root.dataset.busy = "false";
+  if (mine === generation) {
+    root.dataset.busy = "false";
+    root.dataset.done = String(mine); // tests and scripts wait for this to change
+  }
 }
 
 function summary(state, count) {
@@ -300,12 +303,13 @@ async function start() {
   const wide = window.matchMedia("(min-width: 60em)");
   const initial = stateFromParams(new URLSearchParams(window.location.search));
   showStateInForm(initial);
-  filtersBox.open = wide.matches || Object.keys(initial.filters).length > 0;
+  filtersBox.open = wide.matches; // on a phone the results come first; the summary says how many filters are on
   shortenLongGroups();
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", base).href);
     await pagefind.options({ baseUrl: base.pathname, excerptLength: 30 });
     await pagefind.init();
+    await pagefind.filters(); // loads the filter index; until then searches report no filter counts
   } catch (err) {
     statusEl.textContent = "Search is not available: nothing has been published yet, or the search index is missing.";
     root.dataset.ready = "error";
