@@ -110,8 +110,9 @@ async function run(state) {
   if (mine !== generation || !search) return;
   showCounts(counts);
   showChosen(state);
-  sortSelect.querySelector("option[value='']").disabled = !state.q;
-  if (!state.q) sortSelect.value = "newest";
+  // Browsing without words is always newest first: say so, and keep the choice out of the address.
+  sortSelect.disabled = !state.q;
+  sortSelect.value = state.q ? state.sort : "newest";
   current = search.results;
   shown = 0;
   list.replaceChildren();
