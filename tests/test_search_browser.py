@@ -115,9 +115,11 @@ def test_a_filter_narrows_the_results(page, base_url):
 
 def test_browsing_by_filter_alone(page, base_url):
     open_search(page, base_url)
-    assert status(page) == "All 4 results, newest first"
+    assert status(page) == "4 pages to search: type some words or choose filters" and titles(page) == []
+    assert page.locator("fieldset[data-facet=theme] label").all_inner_texts()[0].split() == ["Neglect", "(3)"]
     settle(page, page.get_by_role("checkbox", name="Domestic abuse").check)
     assert titles(page) == ["Child B: review"]
+    assert status(page) == "1 result with 1 filter, newest first"
     assert page.input_value("#cr-q") == ""
     assert parse_qs(urlsplit(page.url).query) == {"theme": ["Domestic abuse"]}
 

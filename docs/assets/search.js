@@ -27,6 +27,8 @@ const facetKeys = [...root.querySelectorAll("fieldset[data-facet]")].map((f) => 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 let pagefind = null;
+let totals = {}; // filter value counts over the whole index
+let pageCount = 0;
 let current = []; // the results of the latest search, for "Show more"
 let shown = 0;
 let generation = 0; // a newer search makes older, slower ones drop their answers
@@ -93,6 +95,21 @@ function effectiveSort(state) {
 async function run(state) {
   const mine = ++generation;
   root.dataset.busy = "true";
+  if (!state.q && !Object.keys(state.filters).length) {
+    // Nothing asked yet. Pagefind answers a search without words from its whole word index, so the page waits
+    // for words or a filter rather than make every visitor download that; the counts come from the filters.
+    showCounts(totals);
+    showChosen(state);
+    sortSelect.disabled = true;
+    sortSelect.value = "newest";
+    current = [];
+    shown = 0;
+    list.replaceChildren();
+    moreButton.hidden = true;
+    statusEl.textContent = `${pageCount.toLocaleString("en-GB")} pages to search: type some words or choose filters`;
+    finish(mine);
+    return;
+  }
   const term = state.q || null;
   const options = { filters: pagefindFilters(state.filters) };
   if (effectiveSort(state) === "newest") options.sort = { published: "desc" };
@@ -118,18 +135,20 @@ async function run(state) {
   list.replaceChildren();
   statusEl.textContent = summary(state, current.length);
   await showMore(mine, false);
-  if (mine === generation) {
-    root.dataset.busy = "false";
-    root.dataset.done = String(mine); // tests and scripts wait for this to change
-  }
+  finish(mine);
+}
+
+function finish(mine) {
+  if (mine !== generation) return;
+  root.dataset.busy = "false";
+  root.dataset.done = String(mine); // tests and scripts wait for this to change
 }
 
 function summary(state, count) {
   const results = count === 1 ? "1 result" : `${count.toLocaleString("en-GB")} results`;
   const chosen = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
   const filters = chosen ? ` with ${chosen === 1 ? "1 filter" : chosen + " filters"}` : "";
-  if (state.q) return `${results} for “${state.q}”${filters}`;
-  return chosen ? `${results}${filters}` : `All ${results}, newest first`;
+  return state.q ? `${results} for “${state.q}”${filters}` : `${results}${filters}, newest first`;
 }
 
 async function showMore(mine, moveFocus) {
@@ -310,7 +329,9 @@ async function start() {
     pagefind = await import(new URL("pagefind/pagefind.js", base).href);
     await pagefind.options({ baseUrl: base.pathname, excerptLength: 30 });
     await pagefind.init();
-    await pagefind.filters(); // loads the filter index; until then searches report no filter counts
+    // Loads the filter index (until then searches report no filter counts) and gives the counts over everything.
+    totals = await pagefind.filters();
+    pageCount = Object.values(totals.kind || {}).reduce((n, c) => n + c, 0); // every page has one kind
   } catch (err) {
     statusEl.textContent = "Search is not available: nothing has been published yet, or the search index is missing.";
     root.dataset.ready = "error";
