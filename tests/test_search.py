@@ -17,10 +17,10 @@ import urllib.request
 
 import pytest
 from fixture_content import files
-from sitebuild import AS_OF, build_ok, front, review_meta, run_build, write_project
+from sitebuild import AS_OF, REPO, build_ok, front, review_meta, run_build, write_project
 
 from casereviews.build import Build
-from casereviews.search import facets, record
+from casereviews.search import BROWSE_WORD, facets, record
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,8 @@ def test_review_record_uses_vocabulary_labels_and_an_iso_sort_date(public):
     assert rec.published == "2024-03-12"
     assert dict(rec.meta) == {"title": "Child A: practice review", "kind": "Review",
                               "type": "Local child safeguarding practice review", "date": "2024-03-12",
-                              "excerpt": "A short summary of what happened and what was learned."}
+                              "excerpt": "A short summary of what happened and what was learned.",
+                              "browse": BROWSE_WORD}
 
 
 def test_briefing_and_action_plan_records(public):
@@ -81,6 +82,11 @@ def test_withdrawn_reviews_have_no_record_and_archived_ones_only_their_catalogue
     assert dict(record(archived).meta)["status"] == "Archived: catalogue record only"
     assert record(archived, "briefing") is None and record(archived, "action-plan") is None
     assert record(public.by_slug["2023-child-b"], "briefing") is None  # its briefing is a draft
+
+
+def test_the_search_page_browses_by_the_word_every_record_carries():
+    script = (REPO / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
+    assert f'const BROWSE_WORD = "{BROWSE_WORD}";' in script
 
 
 def test_unknown_kind_is_a_programming_error(public):
@@ -125,6 +131,7 @@ def test_indexed_record_has_filters_meta_and_body_text_only(site):
     assert page["filters"]["theme"] == ["Neglect", "Safe sleep"]
     assert page["filters"]["kind"] == ["Review"] and page["filters"]["year"] == ["2024"]
     assert page["meta"]["date"] == "2024-03-12" and page["meta"]["title"] == "Child A: practice review"
+    assert page["meta"]["browse"] == BROWSE_WORD
     assert "visiblebodyqz" in page["content"]
     assert "Search reviews" not in page["content"]  # the header's search form is not page content
 

@@ -20,6 +20,10 @@ const filtersBox = document.getElementById("cr-filters");
 const chosenEl = document.getElementById("cr-chosen");
 const clearButton = document.getElementById("cr-clear");
 
+// Every indexed page has this word in its metadata (casereviews/search.py BROWSE_WORD). Browsing by filters
+// searches for it instead of search(null): Pagefind 1.5.2 answers a wordless search by loading its whole word
+// index, this word costs one small chunk.
+const BROWSE_WORD = "crbrowseallqz";
 const PAGE_SIZE = 20;
 const FACET_LIMIT = 8; // longer groups show this many values and a button for the rest
 const base = new URL((root.dataset.base || ".") + "/", window.location.href);
@@ -96,8 +100,8 @@ async function run(state) {
   const mine = ++generation;
   root.dataset.busy = "true";
   if (!state.q && !Object.keys(state.filters).length) {
-    // Nothing asked yet. Pagefind answers a search without words from its whole word index, so the page waits
-    // for words or a filter rather than make every visitor download that; the counts come from the filters.
+    // Nothing asked yet: wait for words or a filter rather than have every visitor download 20 results they
+    // did not ask for. The counts over everything come from the filter index.
     showCounts(totals);
     showChosen(state);
     sortSelect.disabled = true;
@@ -110,7 +114,7 @@ async function run(state) {
     finish(mine);
     return;
   }
-  const term = state.q || null;
+  const term = state.q || BROWSE_WORD;
   const options = { filters: pagefindFilters(state.filters) };
   if (effectiveSort(state) === "newest") options.sort = { published: "desc" };
   const search = await pagefind.search(term, options);
