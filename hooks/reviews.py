@@ -5,7 +5,7 @@
 - on_files: add each generated page (outside the nav) and each published document file;
 - on_env: give the templates the package's formatting filters;
 - on_page_context: give each page template the model objects it shows;
-- on_post_build: write the outputs made from the same public site.
+- on_post_build: write the outputs made from the same public site, then the Pagefind search index.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from casereviews import outputs  # noqa: E402
 from casereviews.build import Build, BuildError  # noqa: E402
+from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
+from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviews")
 _current: Build | None = None
@@ -51,6 +53,7 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     env.filters.update(FILTERS)
+    env.filters.update(SEARCH_FILTERS)  # search_record (partials/pagefind.html), search_facets (search.html)
     return env
 
 
@@ -65,5 +68,6 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     try:
         outputs.write_all(_current.site, Path(config.site_dir), config)
+        log.info("Search: %s", write_search_index(Path(config.site_dir)))  # last: it reads the finished pages
     except outputs.OutputError as err:
         raise PluginError(str(err)) from None

@@ -46,7 +46,7 @@ def files() -> dict[str, str | bytes]:
         f"## What happened\n\nThe {v['published body']} text of the review.\n")
     out["2024-child-a/files/report.pdf"] = PDF
     out["2024-child-a/briefing.md"] = briefing(body=seven_minute_body("Point visiblebriefingqz."))
-    out["2024-child-a/action-plan.md"] = plan_with("visible plan", future_note=m["future update"])
+    out["2024-child-a/action-plan.md"] = plan_with("public plan", future_note=m["future update"])
 
     out["2023-child-b/index.md"] = front(review_meta(title="Child B: review", published="2023-05-01",
                                                      themes=["domestic-abuse"]), "## Findings\n\nText.\n")

@@ -159,7 +159,7 @@ def test_feed_holds_exactly_the_public_publications_and_updates(site):
         + [("briefing", SITE + "reviews/2024-child-a/briefing/"),
            ("action-plan-update", SITE + "reviews/2024-child-a/action-plan/")])
     update = next(e for e in entries if e["kind"] == "action-plan-update")
-    assert update["updated"].startswith("2025-01-10") and "visible plan" in update["summary"]
+    assert update["updated"].startswith("2025-01-10") and "public plan" in update["summary"]
     assert all(e["title"] and e["summary"] and e["updated"] and e["published"] for e in entries)
     withdrawn = next(e for e in entries if e["link"].endswith("2021-child-f/"))
     assert withdrawn["summary"].startswith("This review has been withdrawn.")

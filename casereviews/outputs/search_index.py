@@ -1,0 +1,63 @@
+"""The search index: Pagefind run over the built site, after every page is written.
+
+Pagefind reads the rendered HTML, so it can only index what the pages show, and the pages are made from the
+public site alone. Which pages it indexes is decided in the templates: a page is indexed when it has a
+``data-pagefind-body`` element (reviews that are not withdrawn, learning briefings, action plans); everything
+else (listings, guidance pages, the search page itself) has none and is left out.
+
+It runs ``python -m pagefind`` (the ``pagefind[bin]`` package) in a subprocess rather than the asyncio API: the
+hook is synchronous, and a subprocess gives one clear exit code and message to report when it fails.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import OutputError
+
+OUTPUT = "pagefind"  # the folder in the site, at /pagefind/
+TIMEOUT_SECONDS = 600
+
+
+def command(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
+            "--force-language", "en"]
+
+
+MARKER = b"data-pagefind-body"
+
+
+def has_searchable_page(site_dir: Path) -> bool:
+    """Whether any built page asks to be indexed. Pagefind indexes EVERY page when none does, which would put
+    listings and guidance pages in search, so a site with nothing searchable (no public review yet) gets no index
+    and the search page says so.
+    """
+    return any(MARKER in path.read_bytes() for path in site_dir.rglob("*.html"))
+
+
+def write_search_index(site_dir: Path) -> str:
+    """Index ``site_dir`` into ``site_dir/pagefind/`` and return Pagefind's summary line of what it indexed.
+
+    Raises ``OutputError`` with Pagefind's own words when it fails, since a site whose search silently finds
+    nothing is worse than a failed build.
+    """
+    site_dir = Path(site_dir)
+    shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # never serve a stale index beside fresh pages
+    if not has_searchable_page(site_dir):
+        return "no searchable pages yet, so no search index"
+    try:
+        done = subprocess.run(command(site_dir), capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise OutputError(f"Search index: could not run Pagefind ({err}). Install the pinned "
+                          "requirements (pagefind[bin]) and build again.") from None
+    output = (done.stdout + done.stderr).strip()
+    if done.returncode != 0:
+        tail = "\n".join(output.splitlines()[-15:])
+        raise OutputError(f"Search index: Pagefind failed (exit code {done.returncode}) on {site_dir}:\n{tail}")
+    if not (site_dir / OUTPUT / "pagefind.js").is_file():
+        raise OutputError(f"Search index: Pagefind ran but wrote no {OUTPUT}/pagefind.js in {site_dir}:\n{output}")
+    pages = [line.strip() for line in output.splitlines() if line.strip().startswith("Indexed") and "page" in line]
+    return pages[0] if pages else "index written"

@@ -1,0 +1,186 @@
+"""The search page in real headless Chromium (Debian's, through Playwright), over the built fixture site served
+by http.server: what a visitor types, ticks and shares, and what they must never find.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from fixture_content import HIDDEN_MARKERS, files
+from sitebuild import build_ok, write_project
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    site = build_ok(write_project(tmp_path_factory.mktemp("search-browser"), files()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def done(page) -> int:
+    """How many searches the page has shown (0 on a page without the search form)."""
+    return page.evaluate("() => Number(document.getElementById('cr-search')?.dataset.done || 0)")
+
+
+def settle(page, action) -> None:
+    """Do ``action`` and wait until the search it starts has shown its results."""
+    before = done(page)
+    action()
+    page.wait_for_function(
+        "n => { const el = document.getElementById('cr-search');"
+        " return el.dataset.busy === 'false' && Number(el.dataset.done) > n; }", arg=before, timeout=15000)
+
+
+def open_search(page, base_url, query: str = "") -> None:
+    page.goto(f"{base_url}/search/{query}")
+    page.wait_for_function("() => document.getElementById('cr-search').dataset.busy === 'false'")
+
+
+def titles(page) -> list[str]:
+    return page.locator("#cr-results h3").all_inner_texts()
+
+
+def status(page) -> str:
+    return page.inner_text("#cr-results-heading")
+
+
+def search_for(page, words: str) -> None:
+    page.fill("#cr-q", words)
+    settle(page, lambda: page.press("#cr-q", "Enter"))
+
+
+def test_a_query_finds_the_right_review(page, base_url):
+    open_search(page, base_url)
+    search_for(page, "visiblebodyqz")
+    assert titles(page) == ["Child A: practice review"]
+    assert status(page) == "1 result for “visiblebodyqz”"
+    facts = page.inner_text("#cr-results .cr-result__meta")
+    assert facts == "Review · Local child safeguarding practice review · 12 March 2024"
+    assert "A short summary" in page.inner_text("#cr-results .cr-result__excerpt")
+    page.click("#cr-results h3 a")
+    assert urlsplit(page.url).path == "/reviews/2024-child-a/"
+
+
+def test_a_filter_narrows_the_results(page, base_url):
+    open_search(page, base_url, "?q=summary")
+    assert len(titles(page)) == 4
+    neglect = page.get_by_role("checkbox", name="Neglect")
+    assert page.locator("fieldset[data-facet=theme] label", has=neglect).inner_text().split() == ["Neglect", "(3)"]
+    settle(page, neglect.check)
+    assert sorted(titles(page)) == ["Child A: practice review", "Child C: review", "Child G: archived review"]
+    settle(page, page.get_by_role("checkbox", name="Serious case review").check)
+    assert sorted(titles(page)) == ["Child C: review", "Child G: archived review"]
+    assert status(page) == "2 results for “summary” with 2 filters"
+
+
+def test_browsing_by_filter_alone(page, base_url):
+    open_search(page, base_url)
+    # Four reviews, plus Child A's learning briefing and action plan.
+    assert status(page) == "6 pages to search: type some words or choose filters" and titles(page) == []
+    assert page.locator("fieldset[data-facet=theme] label").all_inner_texts()[0].split() == ["Neglect", "(5)"]
+    settle(page, page.get_by_role("checkbox", name="Domestic abuse").check)
+    assert titles(page) == ["Child B: review"]
+    assert status(page) == "1 result with 1 filter, newest first"
+    assert page.input_value("#cr-q") == ""
+    assert parse_qs(urlsplit(page.url).query) == {"theme": ["Domestic abuse"]}
+
+
+def test_sort_by_newest_orders_the_results(page, base_url):
+    open_search(page, base_url, "?q=summary")
+    settle(page, lambda: page.select_option("#cr-sort", "newest"))
+    dates = page.locator("#cr-results time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    assert dates == ["2024-03-12", "2023-05-01", "2022-05-01", "2016-04-01"]
+    assert parse_qs(urlsplit(page.url).query)["sort"] == ["newest"]
+
+
+def test_the_address_restores_the_search_and_the_back_button_steps_back(page, base_url):
+    open_search(page, base_url, "?q=summary&theme=Neglect&sort=newest")
+    assert page.input_value("#cr-q") == "summary"
+    assert page.get_by_role("checkbox", name="Neglect").is_checked()
+    assert page.input_value("#cr-sort") == "newest"
+    assert titles(page) == ["Child A: practice review", "Child C: review", "Child G: archived review"]
+    settle(page, page.get_by_role("checkbox", name="Serious case review").check)
+    assert titles(page) == ["Child C: review", "Child G: archived review"]
+    settle(page, page.go_back)
+    assert not page.get_by_role("checkbox", name="Serious case review").is_checked()
+    assert titles(page) == ["Child A: practice review", "Child C: review", "Child G: archived review"]
+    settle(page, page.go_forward)
+    assert titles(page) == ["Child C: review", "Child G: archived review"]
+
+
+def test_the_header_search_box_opens_the_search_page(page, base_url):
+    page.goto(f"{base_url}/reviews/")
+    page.fill("#cr-header-q", "visiblebodyqz")
+    settle(page, lambda: page.press("#cr-header-q", "Enter"))
+    assert urlsplit(page.url).path == "/search/" and titles(page) == ["Child A: practice review"]
+
+
+def test_a_theme_page_links_to_search_with_its_filter_set(page, base_url):
+    page.goto(f"{base_url}/themes/safe-sleep/")
+    settle(page, lambda: page.get_by_role("link", name="Search everything on safe sleep").click())
+    assert page.get_by_role("checkbox", name="Safe sleep").is_checked()
+    assert sorted(titles(page)) == ["Action plan: Child A: practice review", "Child A: practice review",
+                                    "Learning briefing: Child A: practice review"]
+
+
+def test_the_result_count_is_announced(page, base_url):
+    open_search(page, base_url)
+    heading = page.locator("#cr-results-heading")
+    assert heading.get_attribute("role") == "status" and heading.get_attribute("aria-live") == "polite"
+    assert page.locator("fieldset[data-facet=theme] legend").inner_text() == "Theme"
+
+
+@pytest.mark.parametrize("what", sorted(HIDDEN_MARKERS))
+def test_unpublished_words_find_nothing(page, base_url, what):
+    open_search(page, base_url)
+    search_for(page, HIDDEN_MARKERS[what])
+    assert titles(page) == [] and status(page).startswith("0 results")
+
+
+def test_withdrawn_reviews_leave_search_and_archived_ones_keep_their_record(page, base_url):
+    open_search(page, base_url)
+    search_for(page, "visiblewithdrawnreasonqz")
+    assert titles(page) == []
+    search_for(page, "visiblearchivedsummaryqz")
+    assert titles(page) == ["Child G: archived review"]
+    assert "Archived: catalogue record only" in page.inner_text("#cr-results .cr-result__meta")
