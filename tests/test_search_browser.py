@@ -151,7 +151,9 @@ def test_the_address_restores_the_search_and_the_back_button_steps_back(page, ba
 def test_the_header_search_box_opens_the_search_page(page, base_url):
     page.goto(f"{base_url}/reviews/")
     page.fill("#cr-header-q", "visiblebodyqz")
-    settle(page, lambda: page.press("#cr-header-q", "Enter"))
+    with page.expect_navigation():  # wait for the new page before asking it anything
+        page.press("#cr-header-q", "Enter")
+    page.wait_for_function("() => Number(document.getElementById('cr-search').dataset.done) > 0")
     assert urlsplit(page.url).path == "/search/" and titles(page) == ["Child A: practice review"]
 
 
