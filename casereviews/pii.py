@@ -109,6 +109,9 @@ _CLAUSE_RE = re.compile(
 _YEAR_RE = re.compile(r"\d{4}")
 _WORD_RE = re.compile(r"\w")
 _NEWLINE_RE = re.compile("\n")
+# Every rule above needs a digit (phones, NHS and NI numbers, postcodes, dates) or an "@" (e-mail): text with
+# neither cannot match, and most front matter values (titles, notes, ids) are such text.
+_CANDIDATE_RE = re.compile(r"[\d@]")
 
 
 def nhs_check_digit(nine: str) -> int | None:
@@ -216,6 +219,8 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
     Where two rules match overlapping text (a ten-digit run can be both a phone and an NHS number), the
     earlier, then longer, then more specific finding is kept, so each piece of text is reported once.
     """
+    if not _CANDIDATE_RE.search(text):
+        return []
     if isinstance(allow, str):  # a lone string is one allowance, not a set of characters
         allow = [allow]
     spans = sorted(

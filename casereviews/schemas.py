@@ -35,8 +35,34 @@ def _registry() -> Registry:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    schema = _registry().contents(f"{name}.schema.json")
+    schema = _inline(_registry().contents(f"{name}.schema.json"), f"{name}.schema.json", ())
     return Draft202012Validator(schema, registry=_registry())
+
+
+def _inline(node: Any, document: str, seen: tuple[str, ...]) -> Any:
+    """The schema with every ``{"$ref": ...}`` replaced by the schema it points at.
+
+    Following a reference costs jsonschema a registry lookup and a JSON-pointer walk each time it is met, which
+    was over a third of the validation time of 2,000 reviews. Our references stand alone (no sibling keywords)
+    and never loop, so replacing each by its target validates exactly the same and yields the same errors: the
+    error's ``schema`` is the target either way. The files in ``schema/`` keep their references for editors' IDEs.
+    """
+    if isinstance(node, list):
+        return [_inline(item, document, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and len(node) == 1:
+        target_doc, _, pointer = ref.partition("#")
+        target_doc = target_doc or document
+        key = f"{target_doc}#{pointer}"
+        if key in seen:
+            raise ValueError(f"schema reference loop through {key}")
+        target: Any = _registry().contents(target_doc)
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+        return _inline(target, target_doc, (*seen, key))
+    return {k: _inline(v, document, seen) for k, v in node.items()}
 
 
 def schema_problems(source: Source, name: str, what: str) -> list[Problem]:
