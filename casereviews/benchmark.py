@@ -149,6 +149,17 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path)
     empty.mkdir(exist_ok=True)
     base = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
     theme = {k: v for k, v in (base.get("theme") or {}).items() if k != "custom_dir"}
+    for title, uri in _nav_pages(base.get("nav") or []):
+        # The same navigation as the site, so Material renders the same menu into every page: the site's own
+        # pages as plain Markdown (no custom template), its generated listings as stubs.
+        target, original = docs / uri, repo / base.get("docs_dir", "docs") / uri
+        if target.exists() or not uri.endswith(".md"):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = original.read_text(encoding="utf-8") if original.is_file() else f"# {title}\n"
+        if text.startswith("---\n"):
+            text = text.split("\n---\n", 1)[-1]
+        target.write_text(text, encoding="utf-8")
     config: dict[str, Any] = {
         "INHERIT": str(repo / "mkdocs.yml"),  # same theme options and Markdown extensions...
         "site_url": "https://reviews.example.org/",
@@ -157,13 +168,23 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path)
         "theme": {**theme, "custom_dir": str(empty)},  # ...but Material's own templates,
         "hooks": [],  # no hooks,
         "plugins": [],  # no plugins,
-        "nav": None,  # and a navigation of the index page alone:
-        "not_in_nav": "/reviews/",  # every review page is outside the nav
+        "not_in_nav": "/reviews/",  # the site's own navigation; every review page is outside it
         "extra_css": [],
         "watch": [],
     }
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return folder
+
+
+def _nav_pages(nav: Any, title: str = "") -> list[tuple[str, str]]:
+    """(title, docs path) of every page in an mkdocs.yml ``nav``."""
+    if isinstance(nav, str):
+        return [] if "://" in nav else [(title or nav, nav)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_pages(item)]
+    if isinstance(nav, dict):
+        return [p for key, value in nav.items() for p in _nav_pages(value, str(key))]
+    return []
 
 
 # -- one size ------------------------------------------------------------------------------------------------------

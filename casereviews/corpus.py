@@ -206,7 +206,7 @@ class _Writer:
         body = []
         for heading in ("What happened", "What the review found", "What needs to change"):
             body.append(f"## {heading}")
-            body += self.prose(ctx, r.randint(130, 230))
+            body += self.prose(ctx, r.randint(100, 180))
         text = "\n\n".join(body) + "\n"
         self.words += len(text.split())
         return slug, meta, text
@@ -219,7 +219,7 @@ class _Writer:
             if heading == "Questions for practitioners":
                 parts.append("\n".join(f"- {q}" for q in self.rnd.sample(QUESTIONS, 4)))
             else:
-                parts += self.prose(ctx, self.rnd.randint(80, 120))
+                parts += self.prose(ctx, self.rnd.randint(50, 90))
         body = "\n\n".join(parts) + "\n"
         self.words += len(body.split())
         front = {"status": "published", "published": published.isoformat()}

@@ -110,8 +110,11 @@ _YEAR_RE = re.compile(r"\d{4}")
 _WORD_RE = re.compile(r"\w")
 _NEWLINE_RE = re.compile("\n")
 # Every rule above needs a digit (phones, NHS and NI numbers, postcodes, dates) or an "@" (e-mail): text with
-# neither cannot match, and most front matter values (titles, notes, ids) are such text.
+# neither cannot match, and most front matter values (titles, notes) are such text. A value that is nothing but
+# an ISO date or a short id ("2021-06-30", "R1.2") cannot match either: no rule takes a lone date without a birth
+# keyword, and no number rule starts after "-" or a letter. Those are most of the values of an action plan.
 _CANDIDATE_RE = re.compile(r"[\d@]")
+_PLAIN_VALUE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|[A-Za-z]{1,3}\d{1,3}(?:\.\d{1,3})*")
 
 
 def nhs_check_digit(nine: str) -> int | None:
@@ -121,6 +124,8 @@ def nhs_check_digit(nine: str) -> int | None:
 
 
 def _emails(text: str) -> Iterator[Span]:
+    if "@" not in text:  # a substring test is far quicker than the pattern's pass over a long body
+        return
     for m in _EMAIL_RE.finditer(text):
         if m.group(1).lower() not in _FILE_SUFFIXES:
             yield m.start(), m.end(), EMAIL
@@ -219,7 +224,7 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
     Where two rules match overlapping text (a ten-digit run can be both a phone and an NHS number), the
     earlier, then longer, then more specific finding is kept, so each piece of text is reported once.
     """
-    if not _CANDIDATE_RE.search(text):
+    if not _CANDIDATE_RE.search(text) or _PLAIN_VALUE_RE.fullmatch(text):
         return []
     if isinstance(allow, str):  # a lone string is one allowance, not a set of characters
         allow = [allow]
