@@ -160,12 +160,22 @@ def _nhs(text: str) -> Iterator[Span]:
             yield m.start(), m.end(), NHS
 
 
+# Necessary parts of the two costliest patterns, found far faster because they do not start with a look-behind:
+# a long body without them is skipped in one quick pass (same flags, so the same characters match).
+_NINO_DIGITS_RE = re.compile(r"\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}")
+_INWARD_RE = re.compile(r"\d[A-Z]{2}", re.I)
+
+
 def _ninos(text: str) -> Iterator[Span]:
+    if not _NINO_DIGITS_RE.search(text):
+        return
     for m in _NINO_RE.finditer(text):
         yield m.start(), m.end(), NINO
 
 
 def _postcodes(text: str) -> Iterator[Span]:
+    if not _INWARD_RE.search(text):
+        return
     for m in _POSTCODE_RE.finditer(text):
         inward = m.group(1)
         if inward is not None and _ORDINAL_RE.fullmatch(inward.lower()) and not inward.isupper():

@@ -89,3 +89,8 @@ def test_the_pre_filter_lets_personal_data_through_to_the_rules():
     for text in ["AB123456C", "SW1A 1AA", "0300 123 4567", "someone@example.org", "born on 12 March 2019",
                  "943 476 5919"]:
         assert pii.scan(text), text
+
+
+@pytest.mark.parametrize("text", ["AB 12 34 56 C", "ab123456c", "SW1A 1AA", "m1 1ae", "GIR 0AA", "B33 8TH"])
+def test_the_quick_pattern_checks_do_not_hide_what_the_rules_find(text):
+    assert pii.scan(f"A long body of text before it. {text} And after it.")
