@@ -7,11 +7,10 @@ Templates get model objects in ``context``, never HTML assembled here.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-
-import yaml
 
 from .actionplans import MAKERS as ACTION_PLAN_MAKERS
 from .briefings import briefing_list_page, briefing_pages
@@ -39,8 +38,8 @@ class PageSpec:
             meta["hide"] = list(self.hide)
         if not self.search:
             meta["search"] = {"exclude": True}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-        return f"---\n{front}---\n\n{self.body}"
+        # JSON is YAML, and the json module writes it some fifteen times faster than PyYAML: this runs per page.
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.body}"
 
     @property
     def url(self) -> str:

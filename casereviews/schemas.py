@@ -7,6 +7,7 @@ cannot say (known vocabulary ids, real dates, files that exist, the seven sectio
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
@@ -62,8 +63,45 @@ def _inline(node: Any, base: str) -> Any:
     return {key: (value if key in ("$defs", "enum", "const") else _inline(value, base)) for key, value in node.items()}
 
 
+@cache
+def _quick(name: str) -> Callable[[Any], Any] | None:
+    """The same schema compiled to Python by fastjsonschema: a yes/no answer about ten times faster.
+
+    Nearly every file is valid, and jsonschema took a quarter of the time of reading 2,000 reviews just to find
+    nothing. So the compiled check answers first, and jsonschema runs only on a file it refuses, to say what is
+    wrong in its usual words. Both implement the keywords our schemas use the same way (fastjsonschema as
+    draft 7, which has them all); a schema it cannot compile simply goes without the shortcut.
+    """
+    try:
+        import fastjsonschema
+    except ImportError:
+        return None
+    schema = {k: v for k, v in validator(name).schema.items() if k not in ("$schema", "$id", "$defs")}
+    try:
+        return fastjsonschema.compile(_empty_as_true(schema))
+    except Exception:  # noqa: BLE001 - any failure just means no shortcut
+        return None
+
+
+def _empty_as_true(node: Any) -> Any:
+    """``"then": {}`` (anything goes) written as ``true``, which means the same: fastjsonschema 2.21 generates
+    broken code for an empty schema there."""
+    if isinstance(node, dict):
+        return {k: True if v == {} and k in ("if", "then", "else") else _empty_as_true(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_empty_as_true(v) for v in node]
+    return node
+
+
 def schema_problems(source: Source, name: str, what: str) -> list[Problem]:
     """Every schema error in ``source``, in words an editor can act on. ``what`` names the file's kind."""
+    quick = _quick(name)
+    if quick is not None:
+        try:
+            quick(source.data)
+            return []
+        except Exception:  # noqa: BLE001 - JsonSchemaException or anything odd: let jsonschema judge
+            pass
     problems: list[Problem] = []
     for error in validator(name).iter_errors(source.data):
         problems.extend(p for p in _explain(source, error, what, name) if p not in problems)

@@ -32,7 +32,7 @@ def test_valid_review_loads(tmp_path):
     ("text", "expected"),
     [
         ("---\ntitle: Child A: review\nstatus: published\n---\n",
-         "reviews/r/index.md:2: front matter: is not valid YAML (mapping values are not allowed in this context); "
+         "reviews/r/index.md:2: front matter: is not valid YAML (mapping values are not allowed here); "
          "check the indentation, and put quotes around text that contains a colon"),
         ("---\n- just\n- a list\n---\n",
          "reviews/r/index.md:2: front matter: must be a list of 'field: value' lines"),

@@ -1,0 +1,385 @@
+"""A synthetic, valid corpus of reviews at any size, for the benchmark and the scale tests.
+
+A national repository holds thousands of reviews; the demo content holds a dozen. This module writes N
+fictional reviews (each with a seven-minute briefing and an action plan most of the time) whose lengths,
+vocabulary, statuses and dates look like the real thing, so a build of it costs what a real build would cost.
+Everything comes from one ``random.Random(seed)``: the same N and seed always give the same files.
+
+The text is assembled from fixed phrases and never holds digits beyond years, counts and recommendation ids,
+so nothing in it looks like personal data to ``pii``. ``write_project`` puts an ``mkdocs.yml`` around a corpus
+that inherits the repository's own configuration, so a benchmark builds exactly what the real site builds.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .clock import parse_moment
+from .model import SEVEN_SECTIONS
+
+DEFAULT_AS_OF = "2026-11-26T12:00:00+00:00"
+FIRST_YEAR, LAST_YEAR = 2012, 2026
+
+# A fixed vocabulary, so the corpus does not depend on the demo content; ids match the demo's.
+VOCABULARY: dict[str, list[tuple[str, str]]] = {
+    "review_types": [
+        ("serious-case-review", "Serious case review"),
+        ("local-child-safeguarding-practice-review", "Local child safeguarding practice review"),
+        ("thematic-review", "Thematic review"),
+        ("rapid-review", "Rapid review"),
+        ("national-review", "National review"),
+    ],
+    "themes": [
+        ("neglect", "Neglect"), ("domestic-abuse", "Domestic abuse"),
+        ("parental-mental-health", "Parental mental health"),
+        ("parental-substance-misuse", "Parental substance misuse"), ("voice-of-the-child", "Voice of the child"),
+        ("information-sharing", "Information sharing"), ("thresholds-and-escalation", "Thresholds and escalation"),
+        ("professional-curiosity", "Professional curiosity"), ("disguised-compliance", "Disguised compliance"),
+        ("safe-sleep", "Safe sleep"), ("non-accidental-injury", "Non-accidental injury"),
+        ("child-exploitation", "Child exploitation"), ("risks-outside-the-home", "Risks outside the home"),
+        ("self-harm-and-suicide", "Self-harm and suicide"), ("disabled-children", "Disabled children"),
+        ("identity-and-culture", "Identity and culture"), ("children-not-in-school", "Children not in school"),
+        ("young-carers", "Young carers"),
+    ],
+    "agencies": [
+        ("childrens-social-care", "Children's social care"), ("early-help", "Early help"), ("police", "Police"),
+        ("health-visiting", "Health visiting"), ("midwifery", "Midwifery"), ("gp-practices", "GP practices"),
+        ("acute-hospital", "Acute hospital"), ("ambulance-service", "Ambulance service"),
+        ("mental-health-trust", "Mental health trust"), ("schools", "Schools and education"),
+        ("housing", "Housing"), ("probation", "Probation"), ("youth-justice", "Youth justice"),
+        ("safeguarding-partnership", "Safeguarding partnership"),
+    ],
+    "age_bands": [
+        ("under-1", "Under 1"), ("1-to-4", "1 to 4 years"), ("5-to-11", "5 to 11 years"),
+        ("12-to-15", "12 to 15 years"), ("16-to-17", "16 to 17 years"),
+    ],
+}
+_LABEL = {i: label for terms in VOCABULARY.values() for i, label in terms}
+
+NAMES = ("Ava", "Ben", "Cara", "Dylan", "Ellis", "Freya", "Gabriel", "Hana", "Isaac", "Jade", "Kai", "Lila",
+         "Mason", "Nia", "Oscar", "Poppy", "Quinn", "Rosa", "Sami", "Tia", "Umar", "Vera", "Wren", "Yusuf",
+         "Zara", "Alfie", "Bella", "Callum", "Daisy", "Ezra", "Harriet", "Leo", "Maya", "Noah", "Ruby", "Theo")
+PEOPLE = ("the health visitor", "the school nurse", "the allocated social worker", "the GP", "the midwife",
+          "the designated safeguarding lead", "the neighbourhood police officer", "the early help worker",
+          "the housing officer", "the probation officer", "the youth worker", "the paediatrician",
+          "the team manager", "the family support worker", "the independent reviewing officer")
+PLACES = ("at home", "at school", "in the emergency department", "at a child protection conference",
+          "during a home visit", "at a strategy discussion", "in a core group meeting", "at the GP surgery",
+          "at a multi-agency meeting", "during a clinic appointment", "at the children's centre")
+NOUNS = ("chronology", "assessment", "referral", "safety plan", "core group", "strategy discussion",
+         "supervision record", "case note", "risk assessment", "escalation", "transfer of records", "pre-birth plan",
+         "child in need plan", "section 47 enquiry", "team around the family", "discharge summary")
+ADVERBS = ("consistently", "rarely", "promptly", "repeatedly", "eventually", "carefully", "only partly",
+           "not always", "too late", "with good intent")
+VERBS = ("recorded", "shared", "escalated", "questioned", "followed up", "reviewed", "explained", "challenged",
+         "checked", "discussed")
+OPENINGS = ("Over several months", "In the weeks before the incident", "Throughout the period under review",
+            "Early in the involvement", "By the time of the final visit", "When the family moved area",
+            "During the school holidays", "After the second referral")
+
+_SENTENCES = (
+    "{opening}, {person} {adverb} {verb} concerns about {child}'s {need}.",
+    "The {noun} was {adverb} {verb}, and the review found that this shaped what happened next.",
+    "{person_c} saw {child} {place} and noted that {pronoun} seemed {feeling}.",
+    "Practitioners knew about {theme}, but the {noun} did not bring the information together.",
+    "The family told professionals that things had improved, and this was {adverb} {verb}.",
+    "{opening}, the {noun} focused on the adults rather than on {child}'s daily experience.",
+    "{person_c} {adverb} {verb} the plan with a manager, which the review recognises as good practice.",
+    "Information held by {agency} was not known to {agency2} until the {noun} was {verb}.",
+    "The review heard that workloads were high and that {noun} arrangements were under pressure.",
+    "{child} spoke {place} about feeling {feeling}, and this was {adverb} {verb}.",
+    "There were {count} contacts with {agency} in the period, most of them about {theme}.",
+    "The practitioners who took part in the review described the learning events as open and reflective.",
+    "Where the {noun} was {verb} promptly, the response to {child} was timely and proportionate.",
+    "The review found no single point at which the outcome could have been predicted.",
+    "{person_c} asked curious questions {place}, and the answers changed the direction of the {noun}.",
+    "The threshold for a {noun} was discussed {count} times without a clear decision being {verb}.",
+    "Managers in {agency} have since {verb} their guidance on {theme}.",
+)
+NEEDS = ("health needs", "school attendance", "emotional wellbeing", "diet and growth", "sleep routine",
+         "speech and language", "relationships with friends", "safety outside the home", "care at night")
+FEELINGS = ("withdrawn", "anxious", "tired", "happy and settled", "hungry", "worried about home",
+            "unusually quiet", "frightened", "angry", "relieved")
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    """What ``make_corpus`` wrote, for the messages of ``scripts/make-corpus`` and the benchmark."""
+
+    reviews: int
+    by_status: dict[str, int]
+    briefings: int
+    action_plans: int
+    documents: int
+    words: int
+
+
+class _Writer:
+    """One corpus being written: the random stream, the reference time, and running counts."""
+
+    def __init__(self, seed: int, as_of: datetime) -> None:
+        self.rnd = random.Random(seed)
+        self.as_of = as_of
+        self.words = 0
+
+    # -- text ------------------------------------------------------------------------------------------------
+
+    def sentence(self, ctx: dict[str, str]) -> str:
+        r = self.rnd
+        template = r.choice(_SENTENCES)
+        person = r.choice(PEOPLE)
+        return template.format(
+            opening=r.choice(OPENINGS), person=person, person_c=person[0].upper() + person[1:],
+            adverb=r.choice(ADVERBS), verb=r.choice(VERBS), noun=r.choice(NOUNS), place=r.choice(PLACES),
+            need=r.choice(NEEDS), feeling=r.choice(FEELINGS), count=r.choice(("two", "three", "four", "six",
+                                                                                "several", "many")),
+            child=ctx["child"], pronoun=ctx["pronoun"], theme=ctx["theme"],
+            agency=ctx["agency"], agency2=ctx["agency2"],
+        )
+
+    def paragraph(self, ctx: dict[str, str], low: int = 3, high: int = 6) -> str:
+        return " ".join(self.sentence(ctx) for _ in range(self.rnd.randint(low, high)))
+
+    def prose(self, ctx: dict[str, str], words: int) -> list[str]:
+        """Paragraphs adding up to about ``words`` words."""
+        out: list[str] = []
+        count = 0
+        while count < words:
+            p = self.paragraph(ctx)
+            out.append(p)
+            count += len(p.split())
+        return out
+
+    def context(self, review: dict[str, Any]) -> dict[str, str]:
+        agencies = review.get("agencies") or ["childrens-social-care", "police"]
+        return {
+            "child": review.get("pseudonym") or "the children",
+            "pronoun": self.rnd.choice(("she", "he", "they")),
+            "theme": _LABEL[self.rnd.choice(review.get("themes") or ["neglect"])].lower(),
+            "agency": _LABEL[self.rnd.choice(agencies)].lower().replace("gp", "GP"),
+            "agency2": _LABEL[self.rnd.choice(agencies)].lower().replace("gp", "GP"),
+        }
+
+    # -- files -----------------------------------------------------------------------------------------------
+
+    def review(self, i: int, n: int) -> tuple[str, dict[str, Any], str]:
+        r = self.rnd
+        year = FIRST_YEAR + (i * (LAST_YEAR - FIRST_YEAR + 1)) // n  # years spread evenly, oldest first
+        published = date(year, r.randint(1, 12), r.randint(1, 28))
+        review_type = r.choices([t for t, _ in VOCABULARY["review_types"]], weights=(3, 6, 2, 1, 1))[0]
+        if review_type == "serious-case-review" and year > 2019:
+            review_type = "local-child-safeguarding-practice-review"
+        name = r.choice(NAMES)
+        if review_type == "thematic-review":
+            theme_word = r.choice(VOCABULARY["themes"])[1].lower()
+            slug = f"{year}-thematic-{theme_word.replace(' ', '-').replace(chr(39), '')}-{i:05d}"
+            title, pseudonym = f"Thematic review: {theme_word}", None
+        else:
+            kind = r.choice(("child", "child", "baby", "young-person"))
+            words = {"child": "Child", "baby": "Baby", "young-person": "Young person"}[kind]
+            slug = f"{year}-{kind}-{name.lower()}-{i:05d}"
+            pseudonym = f"{words} {name}" if kind != "young-person" else name
+            title = f"{words} {name}: {_LABEL[review_type]}"
+        themes = r.sample([t for t, _ in VOCABULARY["themes"]], r.randint(1, 4))
+        agencies = r.sample([t for t, _ in VOCABULARY["agencies"]], r.randint(2, 6))
+        meta: dict[str, Any] = {"title": title, "status": "published", "published": published.isoformat(),
+                                "review_type": review_type}
+        ctx = self.context({"pseudonym": pseudonym, "themes": themes, "agencies": agencies})
+        summary = self.paragraph(ctx, 2, 3)
+        if len(summary) > 600:
+            summary = summary[:590].rsplit(" ", 1)[0].rstrip(",.") + "."
+        meta["summary"] = summary
+        meta["themes"] = themes
+        if pseudonym:
+            meta["pseudonym"] = pseudonym
+        if review_type != "thematic-review":
+            meta["age_band"] = r.choice(VOCABULARY["age_bands"])[0]
+        meta["agencies"] = agencies
+        meta["key_learning"] = [self.sentence(ctx) for _ in range(r.randint(2, 4))]
+        body = []
+        for heading in ("What happened", "What the review found", "What needs to change"):
+            body.append(f"## {heading}")
+            body += self.prose(ctx, r.randint(100, 180))
+        text = "\n\n".join(body) + "\n"
+        self.words += len(text.split())
+        return slug, meta, text
+
+    def briefing(self, meta: dict[str, Any], published: date) -> str:
+        ctx = self.context(meta)
+        parts = []
+        for number, heading in enumerate(SEVEN_SECTIONS, 1):
+            parts.append(f"## {number}. {heading}")
+            if heading == "Questions for practitioners":
+                parts.append("\n".join(f"- {q}" for q in self.rnd.sample(QUESTIONS, 4)))
+            else:
+                parts += self.prose(ctx, self.rnd.randint(50, 90))
+        body = "\n\n".join(parts) + "\n"
+        self.words += len(body.split())
+        front = {"status": "published", "published": published.isoformat()}
+        return _front(front, body)
+
+    def action_plan(self, meta: dict[str, Any], published: date) -> str:
+        r = self.rnd
+        ctx = self.context(meta)
+        recs = []
+        for rn in range(1, r.randint(3, 5) + 1):
+            response = r.choices(("accepted", "accepted-in-principle", "not-accepted"), weights=(16, 3, 1))[0]
+            rec: dict[str, Any] = {"id": f"R{rn}", "text": f"{_LABEL[r.choice(meta['agencies'])]} should "
+                                   f"{r.choice(RECOMMENDATIONS)} {ctx['theme']}.", "response": response}
+            if response == "not-accepted":
+                rec["response_note"] = "The board considered that existing guidance already covers this."
+            actions = []
+            for an in range(1, r.randint(1, 3) + 1):
+                due = published + timedelta(days=r.randint(90, 540))
+                updates = []
+                day = published + timedelta(days=r.randint(20, 60))
+                steps = ("in-progress", "in-progress", "at-risk", "in-progress", "complete", "assured")
+                for step in range(r.randint(0, 4)):
+                    status = steps[min(len(steps) - 1, step + r.randint(0, 2))]
+                    updates.append({"date": day.isoformat(), "status": status,
+                                    "note": r.choice(NOTES), **({"by": "Learning and Practice Review Group"}
+                                                                if r.random() < 0.4 else {})})
+                    day += timedelta(days=r.randint(40, 160))
+                actions.append({"id": f"R{rn}.{an}", "text": f"{r.choice(ACTIONS)} on {ctx['theme']}.",
+                                "lead": r.choice(meta["agencies"]), "due": due.isoformat(), "updates": updates})
+            rec["actions"] = actions
+            recs.append(rec)
+        front = {"monitored_by": "Learning and Practice Review Group",
+                 "reports_to": ["Management Executive Board"], "recommendations": recs}
+        body = self.paragraph(ctx, 2, 4) + "\n"
+        self.words += len(body.split())
+        return _front(front, body)
+
+
+QUESTIONS = [
+    "How do you find out what a day is like for the child?",
+    "When did you last check a parent's account against what another agency knows?",
+    "Who would you call if you disagreed with a decision about threshold?",
+    "What does your agency's escalation policy ask you to do, and by when?",
+    "How do you record what the child has said, in the child's own words?",
+    "Which practitioners around this family have you never spoken to?",
+    "What would make you revisit a plan that appears to be working?",
+    "How do you make sure fathers and male carers are part of the assessment?",
+]
+RECOMMENDATIONS = ("review its guidance on", "provide multi-agency training on", "audit practice in relation to",
+                   "strengthen information sharing about", "report to the board on its response to")
+ACTIONS = ("Deliver briefings to frontline staff", "Update the practice guidance", "Run a multi-agency audit",
+           "Add a prompt to the assessment template", "Hold a learning event", "Report progress to the board")
+NOTES = ("Training dates set and staff booked.", "Guidance drafted and out for consultation.",
+         "Audit completed; findings shared with the review group.", "Delayed by staff vacancies; new date agreed.",
+         "Delivered to all teams; attendance recorded.", "Board checked the impact through a dip sample.")
+PDF = b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n" + b"%" * 2000 + b"\n"
+
+
+def _front(meta: dict[str, Any], body: str) -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100) + "---\n\n" + body
+
+
+def write_vocabulary(folder: Path) -> None:
+    data = {name: [{"id": i, "label": label} for i, label in terms] for name, terms in VOCABULARY.items()}
+    (folder / "vocabulary.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF) -> CorpusSummary:
+    """Write ``n`` reviews and a vocabulary into ``folder`` (emptied first); return what was written.
+
+    Statuses, against ``as_of``: about 82% published, 5% withdrawn, 5% archived (available_until passed),
+    4% drafts and 4% embargoed (published after ``as_of``). About 85% have a briefing and 85% an action plan;
+    one in six has documents.
+    """
+    folder = Path(folder)
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    write_vocabulary(folder)
+    at = parse_moment(as_of)
+    w = _Writer(seed, at)
+    by_status: dict[str, int] = {}
+    briefings = plans = documents = 0
+    for i in range(n):
+        slug, meta, body = w.review(i, n)
+        r = w.rnd
+        kind = r.choices(("published", "withdrawn", "archived", "draft", "embargoed"), weights=(82, 5, 5, 4, 4))[0]
+        published = date.fromisoformat(meta["published"])
+        if kind == "withdrawn":
+            meta["status"] = "withdrawn"
+            meta["withdrawn_reason"] = "The review has been withdrawn while criminal proceedings are concluded."
+        elif kind == "archived":
+            published = min(published, at.date() - timedelta(days=800))
+            meta["published"] = published.isoformat()
+            meta["available_until"] = (published + timedelta(days=730)).isoformat()
+        elif kind == "draft":
+            meta["status"] = "draft"
+            if r.random() < 0.5:
+                del meta["summary"]  # drafts may be incomplete
+        elif kind == "embargoed":
+            published = at.date() + timedelta(days=r.randint(3, 90))
+            meta["published"] = f"{published.isoformat()}T09:30:00+00:00"
+        if kind != "draft" and r.random() < 1 / 6:
+            meta["documents"] = [{"title": "Overview report", "file": "files/overview-report.pdf"}]
+            if r.random() < 0.5:
+                meta["documents"].append({"title": "National panel response",
+                                          "url": "https://www.gov.uk/government/organisations/"
+                                                 "child-safeguarding-practice-review-panel"})
+        by_status[kind] = by_status.get(kind, 0) + 1
+        review_dir = folder / slug
+        review_dir.mkdir()
+        (review_dir / "index.md").write_text(_front(meta, body), encoding="utf-8")
+        if meta.get("documents"):
+            (review_dir / "files").mkdir()
+            (review_dir / "files" / "overview-report.pdf").write_bytes(PDF)
+            documents += 1
+        if r.random() < 0.85:
+            text = w.briefing(meta, published + timedelta(days=r.randint(0, 30)))
+            if r.random() < 0.05:
+                text = text.replace("status: published", "status: draft", 1)
+            (review_dir / "briefing.md").write_text(text, encoding="utf-8")
+            briefings += 1
+        if r.random() < 0.85:
+            (review_dir / "action-plan.md").write_text(w.action_plan(meta, published), encoding="utf-8")
+            plans += 1
+    return CorpusSummary(n, by_status, briefings, plans, documents, w.words)
+
+
+# -- a project around a corpus ----------------------------------------------------------------------------------
+
+class _Lenient(yaml.SafeLoader):
+    """Reads mkdocs.yml for a few plain keys without knowing MkDocs' own tags (!ENV, !!python/name)."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def write_project(project: Path, content_dir: Path, repo: Path, site_url: str = "https://reviews.example.org/"
+                  ) -> Path:
+    """An ``mkdocs.yml`` in ``project`` that inherits ``repo``'s configuration (theme, extensions, plugins,
+    hooks, nav) with every path made absolute and ``content_dir`` pointing at the corpus.
+
+    ``INHERIT`` rather than a copy, so whatever the repository's configuration gains later (plugins, hooks,
+    extensions) is built here too without this function changing.
+    """
+    repo = Path(repo).resolve()
+    base = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
+    theme = base.get("theme") or {}
+    config: dict[str, Any] = {
+        "INHERIT": str(repo / "mkdocs.yml"),
+        "site_url": site_url,
+        "docs_dir": str(repo / base.get("docs_dir", "docs")),
+        "site_dir": str(Path(project).resolve() / "site"),
+        "hooks": [str(repo / h) for h in base.get("hooks") or []],
+        "watch": [],
+        "extra": {"reviews": {"content_dir": str(Path(content_dir).resolve())}},
+    }
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        config["theme"] = {"custom_dir": str(repo / theme["custom_dir"])}
+    project = Path(project)
+    project.mkdir(parents=True, exist_ok=True)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return project / "mkdocs.yml"

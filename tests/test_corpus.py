@@ -1,0 +1,103 @@
+"""The synthetic corpus behind the benchmark: valid, varied, reproducible, and buildable by the real site.
+
+Correctness only; the speed targets are measured by ``scripts/bench``, never by a timed test.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitebuild import AS_OF, REPO, build_ok
+
+from casereviews.benchmark import write_floor
+from casereviews.check import headings
+from casereviews.corpus import make_corpus, write_project
+from casereviews.load import load_with_problems
+from casereviews.model import SEVEN_SECTIONS
+from casereviews.settings import Settings
+
+
+def load_corpus(folder: Path):
+    return load_with_problems(Settings.from_mapping(folder.parent, {"content_dir": str(folder)}))
+
+
+def test_a_large_corpus_loads_without_a_single_problem(tmp_path):
+    summary = make_corpus(150, tmp_path / "c", seed=3, as_of=AS_OF)
+    content, problems = load_corpus(tmp_path / "c")
+    assert problems == []
+    assert len(content.reviews) == 150
+    assert set(summary.by_status) == {"published", "withdrawn", "archived", "draft", "embargoed"}
+    assert summary.by_status["published"] > 100
+    assert {r.review_type.id for r in content.reviews} >= {"serious-case-review", "thematic-review"}
+    assert len({t.id for r in content.reviews for t in r.themes}) >= 15
+    assert {r.published.year for r in content.reviews if r.status == "published"} >= set(range(2012, 2027))
+    assert any(r.documents for r in content.reviews)
+
+
+def test_lengths_look_like_real_reviews(tmp_path):
+    make_corpus(40, tmp_path / "c", seed=5, as_of=AS_OF)
+    content, _ = load_corpus(tmp_path / "c")
+    bodies = [len(r.body.split()) for r in content.reviews]
+    assert min(bodies) >= 400 and max(bodies) <= 800
+    briefings = [r.briefing for r in content.reviews if r.briefing and r.briefing.status == "published"]
+    assert briefings and all(500 <= len(b.body.split()) <= 950 for b in briefings)
+    for b in briefings:
+        names = [text.split(". ", 1)[1] for level, _, text in headings(b.body) if level == 2]
+        assert names == list(SEVEN_SECTIONS)
+    plans = [r.action_plan for r in content.reviews if r.action_plan]
+    assert all(3 <= len(p.recommendations) <= 5 for p in plans)
+    assert all(1 <= len(rec.actions) <= 3 for p in plans for rec in p.recommendations)
+    assert max(len(a.updates) for p in plans for a in p.actions) == 4
+
+
+def test_the_same_seed_writes_the_same_files_and_another_seed_does_not(tmp_path):
+    def snapshot(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    make_corpus(10, tmp_path / "a", seed=9)
+    make_corpus(10, tmp_path / "b", seed=9)
+    make_corpus(10, tmp_path / "c", seed=10)
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    assert snapshot(tmp_path / "a") != snapshot(tmp_path / "c")
+
+
+def test_the_script_writes_a_corpus_and_a_project(tmp_path):
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "make-corpus"), "12", str(tmp_path / "c"),
+                             "--seed", "2", "--project", str(tmp_path / "p")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("12 reviews in ")
+    assert (tmp_path / "c" / "vocabulary.yml").is_file()
+    assert len(list((tmp_path / "c").glob("*/index.md"))) == 12
+    assert "INHERIT:" in (tmp_path / "p" / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus-build")
+    make_corpus(12, root / "corpus", seed=1, as_of=AS_OF)
+    write_project(root / "project", root / "corpus", REPO)
+    return root, build_ok(root / "project")
+
+
+def test_the_corpus_builds_with_the_real_site(built):
+    root, site = built
+    content, problems = load_corpus(root / "corpus")
+    assert problems == []
+    published = [r for r in content.reviews if r.status == "published"]
+    page = (site / "reviews" / published[0].slug / "index.html").read_text(encoding="utf-8")
+    assert published[0].body.split("\n\n")[1][:60] in page
+    assert (site / "reviews" / "index.html").is_file()
+    drafts = [r.slug for r in content.reviews if r.status == "draft"]
+    assert all(not (site / "reviews" / slug).exists() for slug in drafts)
+
+
+def test_the_benchmark_floor_is_a_buildable_plain_site(built):
+    root, site = built
+    floor = write_floor(root / "floor", root / "corpus", REPO, AS_OF, site)
+    out = build_ok(floor)
+    reviews = {p.parent.name for p in (site / "reviews").glob("*/index.html")}
+    assert {p.parent.name for p in (out / "reviews").glob("*/index.html")} == reviews
+    assert "md-nav__link" in (out / "index.html").read_text(encoding="utf-8")
