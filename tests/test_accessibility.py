@@ -180,6 +180,65 @@ def test_no_axe_violations(browser, origin, demo_site, page_type, viewport):
         violations)
 
 
+@pytest.mark.parametrize("page_type", list(PAGE_TYPES))
+def test_reflows_to_320_pixels_without_sideways_scrolling(browser, origin, demo_site, page_type):
+    """WCAG 1.4.10: at 400% zoom of a 1280px window (320 CSS pixels) the page must not scroll sideways. A wide
+    table may scroll inside its own box."""
+    url = require_page(demo_site, page_type)
+    context = browser.new_context(viewport={"width": 320, "height": 640}, service_workers="block")
+    page = context.new_page()
+    try:
+        page.goto(origin + url, wait_until="load")
+        if page_type in READY:
+            page.wait_for_selector(READY[page_type], timeout=10_000)
+        wide = page.evaluate("""() => document.documentElement.scrollWidth > innerWidth
+            ? [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+                .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + e.className) : []""")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+    finally:
+        context.close()
+    assert overflow <= 0, f"the {page_type} page scrolls {overflow}px sideways at 320px; too wide: {wide}"
+
+
+# Body text as a reader meets it: paragraphs and list items of some length inside the content.
+_READING = """() => [...document.querySelectorAll('.md-content :is(p, li, dd)')]
+  .filter(el => el.innerText.trim().length > 100 && !el.closest('table, nav, .md-footer'))
+  .map(el => {
+    const s = getComputedStyle(el);
+    const probe = document.createElement('span');
+    probe.textContent = el.innerText.replace(/\\s+/g, ' ').trim();
+    probe.style.whiteSpace = 'nowrap';
+    probe.style.position = 'absolute';
+    el.appendChild(probe);
+    const perChar = probe.getBoundingClientRect().width / probe.textContent.length;
+    probe.remove();
+    const width = el.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+    return {text: el.innerText.slice(0, 40), size: parseFloat(s.fontSize),
+            leading: parseFloat(s.lineHeight) / parseFloat(s.fontSize), chars: Math.round(width / perChar)};
+  })"""
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("page_type", list(PAGE_TYPES))
+def test_body_text_is_comfortable_to_read(browser, origin, demo_site, page_type, viewport):
+    """Practitioners read briefings and summaries on a phone: text of 16px or more, lines spaced at least 1.5,
+    and on a wide screen no more than 80 characters to a line."""
+    url = require_page(demo_site, page_type)
+    context, page = open_page(browser, origin, url, viewport, page_type)
+    try:
+        blocks = page.evaluate(_READING)
+    finally:
+        context.close()
+    if not blocks:
+        pytest.skip(f"the {page_type} page has no running text")
+    small = [b for b in blocks if b["size"] < 16]
+    assert not small, f"{page_type} ({viewport}): text under 16px: {small[:3]}"
+    tight = [b for b in blocks if b["leading"] < 1.5]
+    assert not tight, f"{page_type} ({viewport}): line spacing under 1.5: {tight[:3]}"
+    long = [b for b in blocks if b["chars"] > 80]
+    assert not long, f"{page_type} ({viewport}): lines of more than 80 characters: {long[:3]}"
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Nothing leaves the site's own origin
 # ---------------------------------------------------------------------------------------------------------------
@@ -198,14 +257,14 @@ def test_no_request_leaves_the_site(browser, origin, demo_site, page_type, viewp
             page.wait_for_selector(READY[page_type], timeout=10_000)
             page.wait_for_load_state("networkidle")
         cookies = context.cookies()
-        storage = page.evaluate("() => document.cookie")
+        storage = page.evaluate("() => [document.cookie, localStorage.length, sessionStorage.length]")
     finally:
         context.close()
     assert requested, "the recorder saw no request at all, so it proves nothing"
     foreign = [u for u in requested if not (u.startswith(origin + "/") or u.startswith(("data:", "blob:")))]
     assert not foreign, f"the {page_type} page ({viewport}) asked other hosts for: " + ", ".join(foreign)
     assert cookies == [], f"the {page_type} page set cookies: {cookies}"
-    assert storage == ""
+    assert storage == ["", 0, 0], f"the {page_type} page stored something in the browser: {storage}"
 
 
 class _Resources(HTMLParser):
