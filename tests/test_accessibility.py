@@ -362,8 +362,19 @@ _FOCUSED = """async () => {
   return {order: Number(el.dataset.kbOrder), tag: el.tagName.toLowerCase(),
           text: (el.innerText || el.getAttribute('aria-label') || el.value || '').trim().slice(0, 60),
           href: el.getAttribute('href'), outline: outline, shadow: shadow, seen: shown && inView && uncovered,
+          color: s.color, onWhite: !!el.closest('.md-content'),
           style: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} / ${s.boxShadow}`};
 }"""
+
+
+def contrast_on_white(color: str) -> float:
+    """WCAG contrast of a computed ``rgb(...)``/``rgba(...)`` text colour (blended onto white) against white."""
+    parts = [float(x) for x in re.findall(r"[\d.]+", color)]
+    alpha = parts[3] if len(parts) > 3 else 1.0
+    channels = [(c * alpha + 255 * (1 - alpha)) / 255 for c in parts[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
 
 
 def tab_through(page, limit: int = 300) -> list[dict]:
@@ -395,6 +406,8 @@ def check_keyboard_walk(page, label: str) -> list[dict]:
     no_ring = [s for s in stops if not (s["outline"] or s["shadow"])]
     assert not no_ring, f"{label}: no visible focus indicator on: " + "; ".join(
         f"{s['text'] or s['tag']} ({s['style']})" for s in no_ring)
+    pale = [s for s in stops if s["onWhite"] and s["text"] and contrast_on_white(s["color"]) < 4.5]
+    assert not pale, f"{label}: focused text below 4.5:1: " + "; ".join(f"{s['text']} ({s['color']})" for s in pale)
     hidden = [s for s in stops if not s["seen"]]
     assert not hidden, f"{label}: focused controls are invisible, off screen or covered: " + "; ".join(
         s["text"] or s["tag"] for s in hidden)
