@@ -6,10 +6,13 @@ The project uses the repository's own hooks, templates and docs pages, and only 
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +130,27 @@ def read_output(path: Path) -> str:
 
 def all_outputs(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): read_output(p) for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+# -- browsers and a local server, shared by every browser test ------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; never a browser downloaded by a test tool
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 from a thread; returns (base URL, stop function)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=directory))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+
+    return f"http://127.0.0.1:{server.server_port}", stop

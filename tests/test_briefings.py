@@ -4,28 +4,37 @@ list of briefings, and what a team gets when it prints one (A4, one or two sheet
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from fixture_content import plan_with
-from sitebuild import AS_OF, REPO, SEVEN, briefing, build_ok, front, review_meta, seven_minute_body, write_project
+from sitebuild import (
+    AS_OF,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    SEVEN,
+    briefing,
+    build_ok,
+    front,
+    review_meta,
+    seven_minute_body,
+    write_project,
+)
+from sitebuild import (
+    serve as serve_folder,
+)
 
 from casereviews.load import load_with_problems
 from casereviews.settings import Settings
 from casereviews.site import PublicSite
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 NUMBERED = [f"{i}. {name}" for i, name in enumerate(SEVEN, 1)]
 EXPECTED = "; ".join(NUMBERED)
 
@@ -309,24 +318,16 @@ def test_home_theme_and_review_pages_lead_to_briefings(site):
 @pytest.fixture(scope="module")
 def serve():
     """Serve built sites over HTTP, as a reader's browser would load them; yields a function site -> base URL."""
-    servers = []
+    stops = []
 
     def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        url, stop = serve_folder(folder)
+        stops.append(stop)
+        return url + "/"
 
     yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    for stop in stops:
+        stop()
 
 
 def print_to_pdf(url: str, out: Path) -> Path:

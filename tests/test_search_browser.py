@@ -4,45 +4,26 @@ by http.server: what a visitor types, ticks and shares, and what they must never
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fixture_content import HIDDEN_MARKERS, files
-from sitebuild import build_ok, write_project
+from sitebuild import build_ok, serve, write_project
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    site = build_ok(write_project(tmp_path_factory.mktemp("search-browser"), files()))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    url, stop = serve(build_ok(write_project(tmp_path_factory.mktemp("search-browser"), files())))
+    yield url
+    stop()
 
 
 @pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture
