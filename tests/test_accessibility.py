@@ -110,7 +110,7 @@ def open_page(browser, origin: str, url: str, viewport: str, page_type: str = ""
     page = context.new_page()
     page.goto(origin + url, wait_until="load")
     if page_type in READY:
-        page.wait_for_selector(READY[page_type], timeout=10_000)
+        page.wait_for_selector(READY[page_type], timeout=30_000)
     return context, page
 
 
@@ -168,7 +168,7 @@ def test_reflows_to_320_pixels_without_sideways_scrolling(browser, origin, demo_
     try:
         page.goto(origin + url, wait_until="load")
         if page_type in READY:
-            page.wait_for_selector(READY[page_type], timeout=10_000)
+            page.wait_for_selector(READY[page_type], timeout=30_000)
         wide = page.evaluate("""() => document.documentElement.scrollWidth > innerWidth
             ? [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)
                 .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + e.className) : []""")
@@ -234,7 +234,7 @@ def test_no_request_leaves_the_site(browser, origin, demo_site, page_type, viewp
     try:
         page.goto(origin + url, wait_until="networkidle")
         if page_type in READY:
-            page.wait_for_selector(READY[page_type], timeout=10_000)
+            page.wait_for_selector(READY[page_type], timeout=30_000)
             page.wait_for_load_state("networkidle")
         cookies = context.cookies()
         storage = page.evaluate("() => [document.cookie, localStorage.length, sessionStorage.length]")
@@ -440,7 +440,8 @@ def test_search_by_keyboard_alone(browser, origin, demo_site):
         box = page.locator(".md-content input[type=search], .md-content [role=searchbox]").first
         box.focus()
         page.keyboard.type("neglect")
-        page.wait_for_selector(READY["search (with results)"], timeout=10_000)
+        page.keyboard.press("Enter")
+        page.wait_for_selector(READY["search (with results)"], timeout=30_000)
         results = page.locator(".md-content").inner_text()
         for _ in range(200):
             page.keyboard.press("Tab")
@@ -455,7 +456,7 @@ def test_search_by_keyboard_alone(browser, origin, demo_site):
         page.keyboard.press("Space")
         assert page.evaluate("() => document.activeElement.checked")
         page.wait_for_function("(before) => document.querySelector('.md-content').innerText !== before", arg=results,
-                               timeout=10_000)
+                               timeout=30_000)
     finally:
         context.close()
 

@@ -167,3 +167,20 @@ def test_withdrawn_reviews_leave_search_and_archived_ones_keep_their_record(page
     search_for(page, "visiblearchivedsummaryqz")
     assert titles(page) == ["Child G: archived review"]
     assert "Archived: catalogue record only" in page.inner_text("#cr-results .cr-result__meta")
+
+
+def test_words_typed_while_the_index_is_loading_are_searched(page, base_url):
+    """On a slow phone a reader may type and press Enter before Pagefind has loaded: the search still runs."""
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))  # hold it until the reader has typed
+    page.goto(f"{base_url}/search/", wait_until="domcontentloaded")
+    page.fill("#cr-q", "visiblebodyqz")
+    page.press("#cr-q", "Enter")
+    page.wait_for_timeout(300)
+    assert held, "the search page did not ask for Pagefind"
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => document.getElementById('cr-search').dataset.ready === 'true'")
+    page.wait_for_function("() => document.getElementById('cr-search').dataset.busy === 'false'")
+    assert titles(page) == ["Child A: practice review"]
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["visiblebodyqz"]}

@@ -97,6 +97,8 @@ function effectiveSort(state) {
 }
 
 async function run(state) {
+  // Until Pagefind has loaded, start() owns the first search: it runs whatever the form holds by then.
+  if (!pagefind) return;
   const mine = ++generation;
   root.dataset.busy = "true";
   if (!state.q && !Object.keys(state.filters).length) {
@@ -330,18 +332,22 @@ async function start() {
   filtersBox.open = wide.matches; // on a phone the results come first; the summary says how many filters are on
   shortenLongGroups();
   try {
-    pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-    await pagefind.options({ baseUrl: base.pathname, excerptLength: 30 });
-    await pagefind.init();
+    const loaded = await import(new URL("pagefind/pagefind.js", base).href);
+    await loaded.options({ baseUrl: base.pathname, excerptLength: 30 });
+    await loaded.init();
     // Loads the filter index (until then searches report no filter counts) and gives the counts over everything.
-    totals = await pagefind.filters();
+    totals = await loaded.filters();
     pageCount = Object.values(totals.kind || {}).reduce((n, c) => n + c, 0); // every page has one kind
+    pagefind = loaded; // searching is possible from here on
   } catch (err) {
     statusEl.textContent = "Search is not available: nothing has been published yet, or the search index is missing.";
     root.dataset.ready = "error";
     return;
   }
-  await run(initial);
+  // A reader may have typed or ticked something while the index loaded: search for what the form holds now.
+  const now = stateFromForm();
+  if (addressFor(now) !== addressFor(initial)) remember(now, "replace");
+  await run(now);
   root.dataset.ready = "true";
 }
 
