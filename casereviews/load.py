@@ -5,6 +5,9 @@ It collects every problem in every file before giving up, so an editor sees the 
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from difflib import get_close_matches
 from pathlib import Path
@@ -28,6 +31,28 @@ def load(settings: Settings) -> Content:
 
 
 def load_with_problems(settings: Settings) -> tuple[Content | None, list[Problem]]:
+    with _collector_paused():
+        return _load_with_problems(settings)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the content is read, as it is not needed here.
+
+    Reading makes millions of objects that live on (the content) or die by reference counting (YAML nodes), and
+    the collector, triggered by the count of new objects, kept walking them all: an eighth of the time of reading
+    2,000 reviews, for garbage that is not there. It is switched back on as it was found, even on an error.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_with_problems(settings: Settings) -> tuple[Content | None, list[Problem]]:
     root, folder = settings.root, settings.content_dir
     rel_folder = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder.as_posix()
     if not folder.is_dir():

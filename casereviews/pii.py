@@ -135,6 +135,8 @@ def _emails(text: str) -> Iterator[Span]:
 def _phones(text: str) -> Iterator[Span]:
     """01 and 08 numbers have 10 or 11 digits (e.g. 0800 numbers, some small exchanges); 02, 03 and 07
     numbers always have 11, so a shorter one is a typo or something else and is not reported."""
+    if not _PHONE_START_RE.search(text):  # no "+44", "(0" or "0" + area digit where a number may start
+        return
     for m in _PHONE_RE.finditer(text):
         raw = m.group()
         digits = _NON_DIGIT_RE.sub("", raw.replace("(0)", ""))
@@ -151,6 +153,8 @@ def _after_isbn(text: str, start: int) -> bool:
 
 def _nhs(text: str) -> Iterator[Span]:
     """Ten identical digits ("000 000 0000") are redaction placeholders even when the check digit works."""
+    if not _NHS_DIGITS_RE.search(text):  # ten digits in 3-3-4 groups where a number may start: see below
+        return
     for m in _NHS_RE.finditer(text):
         digits = _NON_DIGIT_RE.sub("", m.group())
         if (
@@ -164,6 +168,12 @@ def _nhs(text: str) -> Iterator[Span]:
 # Necessary parts of the two costliest patterns, found far faster because they do not start with a look-behind:
 # a long body without them is skipped in one quick pass (same flags, so the same characters match).
 _NINO_DIGITS_RE = re.compile(r"\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}")
+# The same for phone and NHS numbers: their look-behind moved after the first character (a fixed-width
+# look-behind over that character and the one before it), so the search skips to a candidate character instead of
+# trying every position. Each accepts everything its pattern does (and a little more), so it only ever skips
+# text the pattern could not match.
+_NHS_DIGITS_RE = re.compile(r"\d(?<![\w.,/+£$€@-]\d)\d{2}[ \u00a0-]?\d{3}[ \u00a0-]?\d{4}")
+_PHONE_START_RE = re.compile(r"[0+(](?<![\w.,/+£$€@-][0+(])(?:[1-378]|44|0)")
 _INWARD_RE = re.compile(r"\d[A-Z]{2}", re.I)
 
 

@@ -66,7 +66,11 @@ def find_config(start: Path | None = None, fallback: Path | None = None) -> Path
                        "folder, or name the file with --config-file")
 
 
-def read_config(path: Path) -> dict[str, Any]:
+def read_config(path: Path, _seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """The configuration as MkDocs reads it: a file that names another in ``INHERIT`` (a path relative to itself)
+    is laid over that one, nested mappings merged key by key and anything else replaced, as MkDocs does. A
+    project that inherits the site's configuration and sets only ``extra.reviews.content_dir`` therefore gets
+    the site's partnership and other settings here too, as its build does."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:
@@ -79,7 +83,24 @@ def read_config(path: Path) -> dict[str, Any]:
         raise ProjectError(f"{path}{where}: is not valid YAML ({getattr(err, 'problem', None) or err})") from None
     if not isinstance(data, dict):
         raise ProjectError(f"{path}: must be a set of 'setting: value' lines")
-    return data
+    parent = data.pop("INHERIT", None)
+    if parent is None:
+        return data
+    parent_path = Path(os.path.normpath(path.parent / str(parent)))
+    if not parent_path.is_file():
+        raise ProjectError(f"{path}: INHERIT names {parent}, which does not exist at {parent_path}")
+    seen = (*_seen, path.resolve())
+    if parent_path.resolve() in seen:
+        raise ProjectError(f"{path}: INHERIT leads back to {parent_path}: a configuration cannot inherit itself")
+    return _merged(read_config(parent_path, seen), data)
+
+
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` laid on ``base`` the way MkDocs merges an inherited configuration (mergedeep's replace)."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(out[key], value) if isinstance(out.get(key), dict) and isinstance(value, dict) else value
+    return out
 
 
 def settings_from_config(path: Path) -> Settings:

@@ -101,12 +101,76 @@ def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | No
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            lines: dict[Path_, int] = {(): first_line}
+            try:
+                data = _plain_mapping(loader, node, (), first_line, lines)
+            except _NotPlain:
+                data = None
+            if data is not None:
+                source.lines = lines
+                source.data = data
+                return source, []
         data = loader.construct_document(node) if node is not None else None
     except (yaml.YAMLError, ValueError, TypeError):
         return _parse_yaml_slowly(source, text, first_line)
     finally:
         loader.dispose()
     return _check_yaml(source, first_line, node, data)
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SPECIAL_KEYS = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
+
+
+class _NotPlain(Exception):
+    """Front matter this quick walk leaves to PyYAML's constructor and ``_record_lines`` (duplicate keys, merge
+    keys, keys that are not scalars)."""
+
+
+def _plain_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, path: Path_, first_line: int,
+                   lines: dict[Path_, int]) -> dict[Any, Any]:
+    """The data PyYAML's SafeLoader would construct from ``node``, and the line of every key and item as
+    ``_record_lines`` records them, in one walk of the composed nodes.
+
+    Constructing and then walking again cost a third of reading the content; front matter is almost all plain
+    strings in plain mappings and lists, built here directly. Any other scalar (numbers, booleans, nulls,
+    explicit tags) is built by PyYAML's own constructor, and anything unusual raises ``_NotPlain`` so the file
+    takes the general path, which gives the same result.
+    """
+    out: dict[Any, Any] = {}
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _SPECIAL_KEYS:
+            raise _NotPlain
+        name = str(key_node.value)
+        if name in seen:
+            raise _NotPlain  # a duplicate key is a problem to report: the general path words it
+        seen.add(name)
+        sub = (*path, name)
+        lines[sub] = first_line + key_node.start_mark.line
+        key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node)
+        if key in out:  # two spellings of one key, e.g. 1 and 0x1
+            raise _NotPlain
+        out[key] = _plain_value(loader, value_node, sub, first_line, lines)
+    return out
+
+
+def _plain_value(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, first_line: int,
+                 lines: dict[Path_, int]) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+    lines.setdefault(path, first_line + node.start_mark.line)
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        return _plain_mapping(loader, node, path, first_line, lines)
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        out = []
+        for i, item in enumerate(node.value):
+            sub = (*path, i)
+            lines.setdefault(sub, first_line + item.start_mark.line)
+            out.append(_plain_value(loader, item, sub, first_line, lines))
+        return out
+    raise _NotPlain
 
 
 def _parse_yaml_slowly(source: Source, text: str, first_line: int) -> tuple[Source | None, list[Problem]]:

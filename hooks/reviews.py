@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -33,11 +34,16 @@ _current: Build | None = None
 
 def on_config(config):
     global _current
+    gc.unfreeze()  # a previous build's objects (mkdocs serve) may be collected again
     root = Path(config.config_file_path).resolve().parent
     try:
         _current = Build.prepare(root, config.extra.get("reviews"), config.site_url)
     except BuildError as err:
         raise PluginError(str(err)) from None
+    # The content and public site live until the build ends: kept out of the garbage collector's full passes,
+    # which otherwise walk these millions of objects again and again while the pages render (a tenth of a large
+    # build). on_post_build hands them back.
+    gc.freeze()
     log.info("Reviews: %s", _current.summary())
     return config
 
@@ -66,6 +72,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    gc.unfreeze()
     try:
         outputs.write_all(_current.site, Path(config.site_dir), config)
         log.info("Search: %s", write_search_index(Path(config.site_dir)))  # last: it reads the finished pages

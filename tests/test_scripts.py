@@ -14,7 +14,7 @@ import pytest
 from fixture_content import files as fixture_files
 from sitebuild import AS_OF, REPO, all_outputs, briefing, build_ok, front, review_meta, run_build, write_project
 
-from casereviews.project import settings_from_config
+from casereviews.project import ProjectError, settings_from_config
 
 PROBLEM_LINE = re.compile(r"^(reviews/[^:]+):(\d+): ([^:]+): (.+)$")
 ALL_CLEAR = re.compile(r"^All clear: (\d+) reviews?, (\d+) briefings?, (\d+) action plans? and the vocabulary "
@@ -316,3 +316,23 @@ def _parsed(lines: list[str]):
     from casereviews.problems import Problem
 
     return [Problem(m[1], int(m[2]), m[3], m[4]) for m in (PROBLEM_LINE.match(line) for line in lines)]
+
+
+def test_settings_follow_inherit_as_mkdocs_does(tmp_path):
+    """A project that INHERITs the site's mkdocs.yml (as scripts/make-corpus writes) is checked with the
+    settings its build uses: the parent's partnership, the child's content_dir."""
+    (tmp_path / "base").mkdir()
+    (tmp_path / "base" / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: https://base.example.org/\nextra:\n  reviews:\n"
+        "    partnership: Testshire Partnership\n    content_dir: reviews\n"
+        "    stale_after_days: 30\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "INHERIT: base/mkdocs.yml\nextra:\n  reviews:\n    content_dir: corpus\n", encoding="utf-8")
+    settings = settings_from_config(tmp_path / "mkdocs.yml")
+    assert settings.partnership == "Testshire Partnership"
+    assert settings.stale_after_days == 30
+    assert settings.content_dir == tmp_path / "corpus"
+    assert settings.site_url == "https://base.example.org/"
+    (tmp_path / "base" / "mkdocs.yml").write_text("INHERIT: ../mkdocs.yml\n", encoding="utf-8")
+    with pytest.raises(ProjectError, match="inherit itself"):
+        settings_from_config(tmp_path / "mkdocs.yml")

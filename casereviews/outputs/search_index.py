@@ -11,6 +11,7 @@ hook is synchronous, and a subprocess gives one clear exit code and message to r
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -22,12 +23,38 @@ OUTPUT = "pagefind"  # the folder in the site, at /pagefind/
 TIMEOUT_SECONDS = 600
 
 
-def command(site_dir: Path) -> list[str]:
+def command(site_dir: Path, folders: list[str] | None = None) -> list[str]:
+    """Pagefind's command line; ``folders`` (from ``searchable_folders``) limits the pages it reads."""
     return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
-            "--force-language", "en"]
+            "--force-language", "en", *(["--glob", _glob(folders)] if folders else [])]
 
 
 MARKER = b"data-pagefind-body"
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _glob(folders: list[str]) -> str:
+    inside = folders[0] if len(folders) == 1 else "{" + ",".join(folders) + "}"
+    return f"{inside}/**/*.{{html}}"
+
+
+def searchable_folders(site_dir: Path) -> list[str] | None:
+    """The top-level folders of the site that hold a page asking to be indexed (``[]`` when none does), or None
+    when Pagefind must read every page (a page at the top asks to be, or a folder name needs glob escaping).
+
+    Once any page has ``data-pagefind-body``, Pagefind leaves every page without it out of the index, so
+    reading only these folders gives the same index while sparing Pagefind the listings (the action-plan
+    dashboard and report run to tens of MB at national scale, and Pagefind's memory grows with what it reads).
+    Each folder is only read until its first such page.
+    """
+    folders: set[str] = set()
+    for path in Path(site_dir).rglob("*.html"):
+        parts = path.relative_to(site_dir).parts
+        if (len(parts) == 1 or parts[0] not in folders) and MARKER in path.read_bytes():
+            if len(parts) == 1 or not _PLAIN_NAME.fullmatch(parts[0]):
+                return None
+            folders.add(parts[0])
+    return sorted(folders)
 
 
 def has_searchable_page(site_dir: Path) -> bool:
@@ -35,7 +62,7 @@ def has_searchable_page(site_dir: Path) -> bool:
     listings and guidance pages in search, so a site with nothing searchable (no public review yet) gets no index
     and the search page says so.
     """
-    return any(MARKER in path.read_bytes() for path in site_dir.rglob("*.html"))
+    return searchable_folders(site_dir) != []
 
 
 def write_search_index(site_dir: Path) -> str:
@@ -46,10 +73,11 @@ def write_search_index(site_dir: Path) -> str:
     """
     site_dir = Path(site_dir)
     shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # never serve a stale index beside fresh pages
-    if not has_searchable_page(site_dir):
+    folders = searchable_folders(site_dir)
+    if folders == []:
         return "no searchable pages yet, so no search index"
     try:
-        done = subprocess.run(command(site_dir), capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+        done = subprocess.run(command(site_dir, folders), capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
     except (OSError, subprocess.TimeoutExpired) as err:
         raise OutputError(f"Search index: could not run Pagefind ({err}). Install the pinned "
                           "requirements (pagefind[bin]) and build again.") from None
