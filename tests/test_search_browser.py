@@ -49,7 +49,8 @@ def settle(page, action) -> None:
     action()
     page.wait_for_function(
         "n => { const el = document.getElementById('cr-search');"
-        " return el.dataset.busy === 'false' && Number(el.dataset.done) > n; }", arg=before, timeout=15000)
+        " return el !== null && el.dataset.busy === 'false' && Number(el.dataset.done) > n; }", arg=before,
+        timeout=15000)
 
 
 def open_search(page, base_url, query: str = "") -> None:
@@ -140,7 +141,9 @@ def test_the_header_search_box_opens_the_search_page(page, base_url):
 
 def test_a_theme_page_links_to_search_with_its_filter_set(page, base_url):
     page.goto(f"{base_url}/themes/safe-sleep/")
-    settle(page, lambda: page.get_by_role("link", name="Search everything on safe sleep").click())
+    with page.expect_navigation():  # wait for the search page before asking it anything
+        page.get_by_role("link", name="Search everything on safe sleep").click()
+    page.wait_for_function("() => Number(document.getElementById('cr-search').dataset.done) > 0")
     assert page.get_by_role("checkbox", name="Safe sleep").is_checked()
     assert sorted(titles(page)) == ["Action plan: Child A: practice review", "Child A: practice review",
                                     "Learning briefing: Child A: practice review"]
