@@ -21,7 +21,15 @@ for _path in (ROOT, ROOT / "tests"):
         sys.path.insert(0, str(_path))
 
 import yaml  # noqa: E402
-from sitebuild import VOCABULARY, action_plan, briefing, front, review_meta, seven_minute_body  # noqa: E402
+from sitebuild import (  # noqa: E402
+    VOCABULARY,
+    action_plan,
+    briefing,
+    front,
+    review_meta,
+    seven_minute_body,
+    write_files,
+)
 
 from casereviews.load import load_with_problems  # noqa: E402
 from casereviews.settings import Settings  # noqa: E402
@@ -254,13 +262,7 @@ def run_case(case: Case, root: Path):
         if vocab != "":
             text = vocab if isinstance(vocab, str) else yaml.safe_dump(vocab, sort_keys=False)
             (reviews / "vocabulary.yml").write_text(text, encoding="utf-8")
-        for name, data in case.files.items():
-            path = reviews / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, bytes):
-                path.write_bytes(data)
-            else:
-                path.write_text(data, encoding="utf-8")
+        write_files(reviews, case.files)
     settings = Settings(root=project, content_dir=reviews, partnership="Testshire Partnership")
     return load_with_problems(settings)[1]
 

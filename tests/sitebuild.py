@@ -97,14 +97,19 @@ def write_project(root: Path, files: dict[str, str | bytes], vocabulary: dict | 
     reviews.mkdir(exist_ok=True)
     (reviews / "vocabulary.yml").write_text(yaml.safe_dump(vocabulary or VOCABULARY, sort_keys=False),
                                             encoding="utf-8")
-    for name, text in files.items():
-        path = reviews / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
+    write_files(reviews, files)
     return root
+
+
+def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
+    """Write each ``name: text or bytes`` below ``folder``, making folders as needed."""
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
 
 
 def run_build(root: Path, as_of: str = AS_OF, extra_env: dict[str, str] | None = None,
