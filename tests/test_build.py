@@ -127,3 +127,9 @@ def test_bad_reference_time_is_a_clear_error(tmp_path):
     result = run_build(write_project(tmp_path, {}), as_of="next tuesday")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "REVIEWS_AS_OF='next tuesday' is not a date or date-time" in result.stderr
+
+
+def test_home_page_shows_every_way_in(site):
+    ways = html(site, ".").split('id="ways-in"', 1)[1]
+    for path in ("reviews", "briefings", "action-plans", "themes", "search"):
+        assert re.search(rf'<li><a href="(\./)?{path}/">', ways), path
