@@ -129,6 +129,6 @@ def _load_review(folder: Path, rel: str, settings: Settings, vocabulary) -> tupl
                 problems += placeholder_problems(source)
     if problems or review is None:
         return None, problems
-    if briefing is not None and not briefing.title:
+    if briefing is not None and not briefing.title:  # the one place the default title is decided
         briefing = replace(briefing, title=f"Learning briefing: {review.title}".rstrip(": "))
     return replace(review, briefing=briefing, action_plan=plan), []

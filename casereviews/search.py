@@ -75,7 +75,7 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
     excerpt = review.summary
     if kind == "briefing":
         published = review.briefing.published or published
-        title = review.briefing.title or f"Learning briefing: {review.title}"
+        title = review.briefing.title
         excerpt = ""  # Pagefind's own excerpt, from the briefing text around the words searched for
     elif kind == "action-plan":
         title = f"Action plan: {review.title}"

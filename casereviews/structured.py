@@ -48,7 +48,7 @@ def report(review: Review, site: PublicSite) -> dict[str, Any]:
         data["associatedMedia"] = media
     parts = []
     if review.briefing:
-        parts.append({"@type": "WebPage", "name": review.briefing.title or f"Learning briefing: {review.title}",
+        parts.append({"@type": "WebPage", "name": review.briefing.title,
                       "url": public_url(base, briefing_path(review.slug))})
     if review.action_plan:
         parts.append({"@type": "WebPage", "name": f"Action plan: {review.title}",

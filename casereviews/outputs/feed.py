@@ -65,7 +65,7 @@ def entries(site: PublicSite) -> list[Entry]:
     for r in site.briefings:
         b = r.briefing
         path = briefing_path(r.slug)
-        out.append(Entry(tag(site, _day(b.published), path), "briefing", b.title or f"Learning briefing: {r.title}",
+        out.append(Entry(tag(site, _day(b.published), path), "briefing", b.title,
                          path, b.published, f"The learning briefing of {r.title}. {r.summary}".strip()))
     for r in site.action_plans:
         by_day: dict[date, list[str]] = defaultdict(list)

@@ -57,14 +57,6 @@ def searchable_folders(site_dir: Path) -> list[str] | None:
     return sorted(folders)
 
 
-def has_searchable_page(site_dir: Path) -> bool:
-    """Whether any built page asks to be indexed. Pagefind indexes EVERY page when none does, which would put
-    listings and guidance pages in search, so a site with nothing searchable (no public review yet) gets no index
-    and the search page says so.
-    """
-    return searchable_folders(site_dir) != []
-
-
 def write_search_index(site_dir: Path) -> str:
     """Index ``site_dir`` into ``site_dir/pagefind/`` and return Pagefind's summary line of what it indexed.
 
@@ -74,7 +66,7 @@ def write_search_index(site_dir: Path) -> str:
     site_dir = Path(site_dir)
     shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # never serve a stale index beside fresh pages
     folders = searchable_folders(site_dir)
-    if folders == []:
+    if folders == []:  # Pagefind would index EVERY page (listings, guidance) when no page asks to be indexed
         return "no searchable pages yet, so no search index"
     try:
         done = subprocess.run(command(site_dir, folders), capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
