@@ -225,6 +225,49 @@ class _Writer:
         front = {"status": "published", "published": published.isoformat()}
         return _front(front, body)
 
+    def updates(self, published: date, due: date) -> list[dict[str, Any]]:
+        """An action's dated updates up to the reference day, as a review group records them.
+
+        Each action has a fate: most are delivered by their due date or within a year of it (and half of those
+        are later assured), a few are superseded, and about one in twelve stalls: its updates stop with the
+        work unfinished, so it ends overdue and with no recent update. Updates come every two to four months
+        from shortly after publication until the action closes, so old plans are mostly closed and recent ones
+        still open, as on a real partnership's tracker.
+        """
+        r = self.rnd
+        today = self.as_of.date()
+        fate = r.choices(("on-time", "late", "stalls", "superseded", "never-started"), weights=(62, 24, 8, 4, 2))[0]
+        if fate == "never-started":
+            return []
+        closes = {"on-time": due - timedelta(days=r.randint(0, 60)),
+                  "late": due + timedelta(days=r.randint(30, 360))}.get(fate)
+        last = 10**6 if fate != "stalls" else r.randint(1, 3)  # how many updates a stalled action gets
+        day = published + timedelta(days=r.randint(20, 60))
+        updates: list[dict[str, Any]] = []
+        while day <= today and len(updates) < last:
+            if closes is not None and day >= closes:
+                updates.append(self._update(day, "complete"))
+                assured = day + timedelta(days=r.randint(60, 180))
+                if r.random() < 0.5 and assured <= today:
+                    updates.append(self._update(assured, "assured"))
+                break
+            if fate == "superseded" and len(updates) == 2:
+                updates.append(self._update(day, "superseded"))
+                break
+            late = day > due - timedelta(days=30)
+            updates.append(self._update(day, "at-risk" if late and r.random() < 0.5 else "in-progress"))
+            day += timedelta(days=r.randint(60, 120))
+        return updates
+
+    def _update(self, day: date, status: str) -> dict[str, Any]:
+        r = self.rnd
+        update: dict[str, Any] = {"date": day.isoformat(), "status": status, "note": r.choice(NOTES[status])}
+        if r.random() < 0.4:
+            update["by"] = "Learning and Practice Review Group"
+        if status in ("complete", "assured") and r.random() < 0.5:
+            update["evidence"] = r.choice(EVIDENCE)
+        return update
+
     def action_plan(self, meta: dict[str, Any], published: date) -> str:
         r = self.rnd
         ctx = self.context(meta)
@@ -238,17 +281,9 @@ class _Writer:
             actions = []
             for an in range(1, r.randint(1, 3) + 1):
                 due = published + timedelta(days=r.randint(90, 540))
-                updates = []
-                day = published + timedelta(days=r.randint(20, 60))
-                steps = ("in-progress", "in-progress", "at-risk", "in-progress", "complete", "assured")
-                for step in range(r.randint(0, 4)):
-                    status = steps[min(len(steps) - 1, step + r.randint(0, 2))]
-                    updates.append({"date": day.isoformat(), "status": status,
-                                    "note": r.choice(NOTES), **({"by": "Learning and Practice Review Group"}
-                                                                if r.random() < 0.4 else {})})
-                    day += timedelta(days=r.randint(40, 160))
                 actions.append({"id": f"R{rn}.{an}", "text": f"{r.choice(ACTIONS)} on {ctx['theme']}.",
-                                "lead": r.choice(meta["agencies"]), "due": due.isoformat(), "updates": updates})
+                                "lead": r.choice(meta["agencies"]), "due": due.isoformat(),
+                                "updates": self.updates(published, due)})
             rec["actions"] = actions
             recs.append(rec)
         front = {"monitored_by": "Learning and Practice Review Group",
@@ -272,9 +307,20 @@ RECOMMENDATIONS = ("review its guidance on", "provide multi-agency training on",
                    "strengthen information sharing about", "report to the board on its response to")
 ACTIONS = ("Deliver briefings to frontline staff", "Update the practice guidance", "Run a multi-agency audit",
            "Add a prompt to the assessment template", "Hold a learning event", "Report progress to the board")
-NOTES = ("Training dates set and staff booked.", "Guidance drafted and out for consultation.",
-         "Audit completed; findings shared with the review group.", "Delayed by staff vacancies; new date agreed.",
-         "Delivered to all teams; attendance recorded.", "Board checked the impact through a dip sample.")
+NOTES = {
+    "in-progress": ("Training dates set and staff booked.", "Guidance drafted and out for consultation.",
+                    "Audit under way; first findings shared with the review group.",
+                    "Working group met; a draft went to the review group."),
+    "at-risk": ("Delayed by staff vacancies; a new date was proposed to the review group.",
+                "Progress slower than planned; the lead agency gave the board a recovery plan."),
+    "complete": ("Delivered to all teams; attendance recorded.",
+                 "Audit completed; findings shared with the review group.",
+                 "New guidance published and briefed to managers."),
+    "assured": ("Board checked the impact through a dip sample.",
+                "A multi-agency audit found the change in use in most cases sampled."),
+    "superseded": ("Replaced by an action in a later review's plan, which covers the same learning.",),
+}
+EVIDENCE = ("Training register", "Audit report to the review group", "Published guidance", "Dip sample findings")
 PDF = b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n" + b"%" * 2000 + b"\n"
 
 

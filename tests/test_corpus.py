@@ -14,10 +14,13 @@ from sitebuild import AS_OF, REPO, build_ok
 
 from casereviews.benchmark import write_floor
 from casereviews.check import headings
+from casereviews.clock import parse_moment
 from casereviews.corpus import make_corpus, write_project
 from casereviews.load import load_with_problems
 from casereviews.model import SEVEN_SECTIONS
+from casereviews.progress import Tally
 from casereviews.settings import Settings
+from casereviews.site import PublicSite
 
 
 def load_corpus(folder: Path):
@@ -50,7 +53,28 @@ def test_lengths_look_like_real_reviews(tmp_path):
     plans = [r.action_plan for r in content.reviews if r.action_plan]
     assert all(3 <= len(p.recommendations) <= 5 for p in plans)
     assert all(1 <= len(rec.actions) <= 3 for p in plans for rec in p.recommendations)
-    assert max(len(a.updates) for p in plans for a in p.actions) == 4
+    assert all(list(a.updates) == sorted(a.updates, key=lambda u: u.date) for p in plans for a in p.actions)
+
+
+def test_action_statuses_look_like_a_real_tracker(tmp_path):
+    """Old plans mostly closed, recent ones open, and a minority of actions overdue or gone quiet: the mix a
+    dashboard shows in practice, not a corpus where nearly everything is late."""
+    make_corpus(200, tmp_path / "c", seed=4, as_of=AS_OF)
+    settings = Settings.from_mapping(tmp_path, {"content_dir": str(tmp_path / "c")})
+    content, _ = load_with_problems(settings)
+    site = PublicSite.build(content, parse_moment(AS_OF), settings)
+    actions = [a for plan in site.actions_by_review.values() for a in plan]
+    tally = Tally.of(actions)
+    assert len(actions) > 500
+    assert {s for s, _ in tally.nonzero} >= {"in-progress", "overdue", "complete", "assured",
+                                            "superseded"}
+    assert 0.03 < tally.count("overdue") / len(actions) < 0.25
+    assert 0.03 < sum(a.stale for a in actions) / len(actions) < 0.25
+    old = [a for a in actions if a.review.published.year <= 2018]
+    assert sum(a.closed for a in old) / len(old) > 0.8
+    recent = [a for a in actions if a.review.published.year == 2026]
+    assert recent and sum(not a.closed for a in recent) / len(recent) > 0.5
+    assert all(u.date <= site.today for a in actions for u in a.action.updates)
 
 
 def test_the_same_seed_writes_the_same_files_and_another_seed_does_not(tmp_path):
