@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .check import headings
 from .model import Briefing
+from .sections import MARK
 from .site import PublicSite
 
 if TYPE_CHECKING:  # pages.py lists these makers in MAKERS, so PageSpec is imported where it is used
@@ -62,7 +63,8 @@ def briefing_markdown(briefing: Briefing) -> str:
     The wrapper lets the print stylesheet keep a section on one sheet and lets the questions for practitioners be
     set apart in a box; the heading is rewritten in the standard form with its number marked up, so every briefing
     is numbered the same way whatever the editor typed ("## 1. Background", "## Background"). A note is free-form
-    and passes through unchanged. ``md_in_html`` renders the Markdown inside the wrappers.
+    and passes through unchanged. The heading's ``data-section`` attribute asks ``sections.SectionsExtension``
+    (registered by the hook) for the wrapper, with the classes it names.
     """
     if briefing.format != "seven-minute" or not briefing.sections:
         return briefing.body
@@ -76,12 +78,9 @@ def briefing_markdown(briefing: Briefing) -> str:
         css = "cr-section cr-questions" if section.number == QUESTIONS else "cr-section"
         out += [
             "",
-            f'<section class="{css}" markdown="1">',
-            "",
-            f'## <span class="cr-section__number">{section.number}</span> {section.title} {{#{section.anchor}}}',
+            f'## <span class="cr-section__number">{section.number}</span> {section.title} '
+            f'{{#{section.anchor} {MARK}="{css}"}}',
             *lines[start:end - 1],
-            "",
-            "</section>",
             "",
         ]
     return "\n".join(out)

@@ -1,7 +1,8 @@
 """The MkDocs adapter: a thin layer that hands MkDocs what the ``casereviews`` package works out.
 
 - on_config: read and check reviews/ (every problem at once, as a PluginError), fix the reference time, and
-  build the public site and its page list once for this build;
+  build the public site and its page list once for this build; add the Markdown extension that wraps a
+  briefing's sections;
 - on_files: add each generated page (outside the nav) and each published document file;
 - on_env: give the templates the package's formatting filters;
 - on_page_context: give each page template the model objects it shows;
@@ -27,6 +28,7 @@ from casereviews.build import Build, BuildError  # noqa: E402
 from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
 from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
+from casereviews.sections import SectionsExtension  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviews")
 _current: Build | None = None
@@ -45,6 +47,8 @@ def on_config(config):
     # build). on_post_build hands them back.
     gc.freeze()
     log.info("Reviews: %s", _current.summary())
+    if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(SectionsExtension())
     return config
 
 

@@ -257,6 +257,27 @@ def test_the_briefing_page_shows_its_review_and_numbered_sections(site):
     assert QUESTION in questions[:questions.index("</section>")]
 
 
+def test_the_sections_extension_wraps_marked_headings_and_leaves_other_pages_alone():
+    import markdown
+
+    from casereviews.sections import SectionsExtension
+
+    def render(text, *extra):
+        return markdown.markdown(text, extensions=["attr_list", "toc", *extra])
+
+    text = ('Intro.\n\n## One {#one data-section="cr-section"}\n\nFirst.\n\n### Inside\n\nStill first.\n\n'
+            '## Two {#two data-section="cr-section cr-questions"}\n\n- a question\n')
+    html = render(text, SectionsExtension())
+    assert html.startswith("<p>Intro.</p>\n<section")
+    first = html[html.index('<section class="cr-section">'):html.index("</section>")]
+    assert '<h2 id="one">One</h2>' in first and "Still first." in first and "question" not in first
+    second = html[html.index('<section class="cr-section cr-questions">'):]
+    assert '<h2 id="two">Two</h2>' in second and "<li>a question</li>" in second
+    assert html.count("<section") == 2 and "data-section" not in html
+    plain = "Intro.\n\n## One {#one}\n\nText.\n"
+    assert render(plain, SectionsExtension()) == render(plain)
+
+
 def test_the_briefing_page_links_its_review_and_action_plan_and_prints(site):
     html = read(site, "reviews/2024-child-a/briefing")
     page = content_of(html)
