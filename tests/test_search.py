@@ -17,7 +17,7 @@ import urllib.request
 
 import pytest
 from fixture_content import files
-from sitebuild import AS_OF, REPO, build_ok, front, review_meta, run_build, write_project
+from sitebuild import AS_OF, REPO, action_plan, build_ok, front, review_meta, run_build, write_project
 
 from casereviews.build import Build
 from casereviews.search import BROWSE_WORD, facets, record
@@ -140,6 +140,20 @@ def test_archived_review_is_found_by_its_catalogue_record_only(site):
     page = fragments(site)["/reviews/2016-child-g/"]
     assert "visiblearchivedsummaryqz" in page["content"]
     assert "leakarchivedqz" not in json.dumps(page)
+
+
+def test_an_action_is_found_by_its_latest_update_not_its_history(tmp_path):
+    updates = [{"date": "2024-06-01", "status": "in-progress", "note": "Earlier step oldstepqz."},
+               {"date": "2025-01-10", "status": "complete", "note": "Latest step lateststepqz."}]
+    plan = action_plan([{"id": "R1", "text": "Agencies should share information.", "response": "accepted",
+                         "actions": [{"id": "R1.1", "text": "Train staff.", "lead": "police", "due": "2025-06-30",
+                                      "updates": updates}]}])
+    root = write_project(tmp_path, {"r/index.md": front(review_meta()), "r/action-plan.md": plan})
+    site = build_ok(root)
+    page = (site / "reviews" / "r" / "action-plan" / "index.html").read_text(encoding="utf-8")
+    assert "oldstepqz" in page  # shown in the full history...
+    content = fragments(site)["/reviews/r/action-plan/"]["content"]
+    assert "lateststepqz" in content and "oldstepqz" not in content  # ...but only the latest is searchable
 
 
 def test_pagefind_failure_fails_the_build_with_a_clear_message(tmp_path):
