@@ -7,6 +7,7 @@ Data files, the feed and structured data are read away from the site, so they gi
 
 from __future__ import annotations
 
+from functools import cache
 from urllib.parse import urlsplit
 
 
@@ -30,6 +31,7 @@ def public_url(site_url: str, path: str) -> str:
     return "/" + path
 
 
+@cache  # one site address per build, asked for every entry of the feed
 def host(site_url: str) -> str:
     """The site's host name, e.g. for tag: URIs; ``localhost`` for a local build without an address."""
     return (urlsplit(site_url).hostname or "localhost") if site_url else "localhost"

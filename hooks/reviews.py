@@ -44,7 +44,7 @@ def on_config(config):
         raise PluginError(str(err)) from None
     # The content and public site live until the build ends: kept out of the garbage collector's full passes,
     # which otherwise walk these millions of objects again and again while the pages render (a tenth of a large
-    # build). on_post_build hands them back.
+    # build). on_post_build hands them back once the outputs are written.
     gc.freeze()
     log.info("Reviews: %s", _current.summary())
     if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
@@ -76,9 +76,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    gc.unfreeze()
     try:
         outputs.write_all(_current.site, Path(config.site_dir), config)
         log.info("Search: %s", write_search_index(Path(config.site_dir)))  # last: it reads the finished pages
     except outputs.OutputError as err:
         raise PluginError(str(err)) from None
+    finally:
+        gc.unfreeze()  # after the outputs, which are made from the same objects

@@ -10,13 +10,13 @@ unchanged feed.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from ..clock import LONDON
+from ..model import Review
 from ..progress import STATUS_LABELS
 from ..publication import ARCHIVED, WITHDRAWN
 from ..records import LICENCE
@@ -50,9 +50,14 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=LONDON)
 
 
-def entries(site: PublicSite) -> list[Entry]:
-    """Every feed entry the public site allows, newest first (ties by id, so the order is stable)."""
-    out: list[Entry] = []
+def entries(site: PublicSite, limit: int | None = None) -> list[Entry]:
+    """The feed entries the public site allows, newest first (ties by id, so the order is stable); the first
+    ``limit`` of them when given.
+
+    An action plan's entries are ordered by their day and id alone and only the chosen ones get their text: a
+    national repository has tens of thousands of update days, and the feed shows fifty.
+    """
+    found: list[tuple[datetime, str, Entry | tuple[Review, date]]] = []
     for r in site.reviews:
         if r.state == WITHDRAWN:
             summary = f"This review has been withdrawn. {r.withdrawn_reason}".strip()
@@ -61,26 +66,32 @@ def entries(site: PublicSite) -> list[Entry]:
         else:
             summary = r.summary
         path = review_path(r.slug)
-        out.append(Entry(tag(site, _day(r.published), path), "review", r.title, path, r.published, summary))
+        e = Entry(tag(site, _day(r.published), path), "review", r.title, path, r.published, summary)
+        found.append((e.moment, e.id, e))
     for r in site.briefings:
         b = r.briefing
         path = briefing_path(r.slug)
-        out.append(Entry(tag(site, _day(b.published), path), "briefing", b.title,
-                         path, b.published, f"The learning briefing of {r.title}. {r.summary}".strip()))
+        e = Entry(tag(site, _day(b.published), path), "briefing", b.title,
+                  path, b.published, f"The learning briefing of {r.title}. {r.summary}".strip())
+        found.append((e.moment, e.id, e))
     for r in site.action_plans:
-        by_day: dict[date, list[str]] = defaultdict(list)
-        for rec in r.action_plan.recommendations:
-            for action in rec.actions:
-                for u in action.updates:  # the public site has already dropped updates dated after its day
-                    by_day[u.date].append(f"{action.id} {STATUS_LABELS[u.status].lower()}: {u.note}")
         path = action_plan_path(r.slug)
-        for day, lines in by_day.items():
-            noun = "action" if len(lines) == 1 else "actions"
-            out.append(Entry(tag(site, day, f"{path}{day.isoformat()}"), "action-plan-update",
-                             f"Action plan update: {r.title}", path, _midnight(day),
-                             f"{len(lines)} {noun} updated. " + " ".join(lines)))
-    out.sort(key=lambda e: (e.moment, e.id), reverse=True)
-    return out
+        # The public site has already dropped updates dated after its day.
+        days = {u.date for rec in r.action_plan.recommendations for action in rec.actions for u in action.updates}
+        found += [(_midnight(day), tag(site, day, f"{path}{day.isoformat()}"), (r, day)) for day in days]
+    found.sort(key=lambda f: (f[0], f[1]), reverse=True)
+    return [item if isinstance(item, Entry) else _plan_entry(item[0], item[1], moment, id_)
+            for moment, id_, item in found[:limit]]
+
+
+def _plan_entry(r: Review, day: date, moment: datetime, id_: str) -> Entry:
+    """One plan's updates of one day, gathered into one entry: a board reports several at once."""
+    lines = [f"{action.id} {STATUS_LABELS[u.status].lower()}: {u.note}"
+             for rec in r.action_plan.recommendations for action in rec.actions for u in action.updates
+             if u.date == day]
+    noun = "action" if len(lines) == 1 else "actions"
+    return Entry(id_, "action-plan-update", f"Action plan update: {r.title}", action_plan_path(r.slug), moment,
+                 f"{len(lines)} {noun} updated. " + " ".join(lines))
 
 
 def _sub(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -92,7 +103,7 @@ def _sub(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -
 
 def atom(site: PublicSite, site_name: str, limit: int = MAX_ENTRIES) -> ET.ElementTree:
     base = site.settings.site_url
-    chosen = entries(site)[:limit]
+    chosen = entries(site, limit)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
     _sub(feed, "id", public_url(base, "feed.xml") if base else f"tag:{host(base)},2000-01-01:feed")
