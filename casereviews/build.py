@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .clock import ClockError, reference_time
-from .load import load
+from .load import collector_paused, load
 from .pages import PageSpec, all_pages
 from .problems import ContentError
 from .settings import Settings, SettingsError, require_site_url
@@ -40,8 +40,9 @@ class Build:
             content = load(settings)
         except (ClockError, ContentError, SettingsError) as err:
             raise BuildError(str(err)) from None
-        site = PublicSite.build(content, at, settings)
-        return cls(settings, at, site, all_pages(site))
+        with collector_paused():  # as while reading: the public site and its pages are new objects that live on
+            site = PublicSite.build(content, at, settings)
+            return cls(settings, at, site, all_pages(site))
 
     @cached_property
     def by_uri(self) -> dict[str, PageSpec]:

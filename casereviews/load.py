@@ -31,12 +31,12 @@ def load(settings: Settings) -> Content:
 
 
 def load_with_problems(settings: Settings) -> tuple[Content | None, list[Problem]]:
-    with _collector_paused():
+    with collector_paused():
         return _load_with_problems(settings)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while the content is read, as it is not needed here.
 
     Reading makes millions of objects that live on (the content) or die by reference counting (YAML nodes), and
