@@ -98,6 +98,9 @@ _DATE_RE = re.compile(
 )
 # "born out of" is the figurative sense ("a review born out of concerns raised on 3 March 2019"), never a birth.
 _KEYWORD_RE = re.compile(r"\b(?:born(?!\s+out\s+of\b)|d\.?o\.?b\b\.?|date\s+of\s+birth)", re.I)
+# Every keyword above contains one of these (lower-cased): "born", "birth", and "dob" as "dob", "d.ob", "do.b"
+# or "d.o.b".
+_KEYWORD_PARTS = ("born", "birth", "dob", "d.o", "do.b")
 _DOB_REACH = 30  # characters between keyword and date
 # Between a keyword and a date, any of these means the date belongs to another clause: a sentence end, a
 # conjunction or relative word ("born in Poland and on 12 March 2019 moved"), a cohort boundary ("born after
@@ -212,6 +215,9 @@ def _dobs(text: str) -> Iterator[Span]:
     keyword has no year of its own and does not open an aside about someone else: "On 12 March 2019 Child F,
     born prematurely, was admitted" and "Child E (born 2015)" are not dates of birth.
     """
+    lower = text.lower()
+    if not any(word in lower for word in _KEYWORD_PARTS):  # a substring test is far quicker than the pattern
+        return
     for kw in _KEYWORD_RE.finditer(text):
         after = text[kw.end() : kw.end() + _DOB_REACH]
         clause = _CLAUSE_RE.search(after)

@@ -33,6 +33,32 @@ _Loader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_BY_FIRST = {first: tuple(resolvers) for first, resolvers in _FastLoader.yaml_implicit_resolvers.items()}
+assert None not in _BY_FIRST  # SafeLoader has no resolver for every first character; resolve relies on it
+
+
+def _resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    """PyYAML's ``BaseResolver.resolve`` for a loader without path resolvers, in fewer steps: LibYAML's parser
+    calls back into Python for every node (hundreds of thousands in 2,000 reviews), and the general method
+    builds a new list of candidate patterns for each one. Same tags for the same nodes."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in _BY_FIRST.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+def _no_path_resolvers(self, *args: Any) -> None:
+    """``descend_resolver`` and ``ascend_resolver`` do nothing without path resolvers; LibYAML calls both for
+    every node."""
+
+
+if not _FastLoader.yaml_path_resolvers:
+    _FastLoader.resolve = _resolve
+    _FastLoader.descend_resolver = _FastLoader.ascend_resolver = _no_path_resolvers
 
 
 @dataclass
@@ -119,7 +145,6 @@ def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | No
     return _check_yaml(source, first_line, node, data)
 
 
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _SPECIAL_KEYS = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
 
 

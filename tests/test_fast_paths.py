@@ -1,7 +1,8 @@
 """The shortcuts taken for speed at scale give the same answers as the long way round.
 
 ``schemas._quick`` (fastjsonschema) must accept exactly what jsonschema accepts, or a mistake would slip
-through; ``pii.scan``'s pre-filter must never hide a finding.
+through; ``pii.scan``'s pre-filters must never hide a finding; ``source``'s quick YAML resolver must tag every
+node as PyYAML's own does.
 """
 
 from __future__ import annotations
@@ -94,3 +95,45 @@ def test_the_pre_filter_lets_personal_data_through_to_the_rules():
 @pytest.mark.parametrize("text", ["AB 12 34 56 C", "ab123456c", "SW1A 1AA", "m1 1ae", "GIR 0AA", "B33 8TH"])
 def test_the_quick_pattern_checks_do_not_hide_what_the_rules_find(text):
     assert pii.scan(f"A long body of text before it. {text} And after it.")
+
+
+@pytest.mark.parametrize("text", ["born on 12 March 2019", "BORN 12/03/2019", "DOB: 12/03/2019",
+                                  "d.o.b. 12.03.2019", "D.O.B 2019-03-12", "do.b 12/03/2019", "d.ob 12/03/2019",
+                                  "Date of\nbirth: 12 March 2019", "date  of  birth 1st March 2019"])
+def test_the_birth_keyword_pre_check_lets_every_keyword_through(text):
+    assert [f.kind for f in pii.scan(f"Some text first. {text}. More text.")] == [pii.DOB], text
+
+
+YAML_TEXTS = ["a: 1\nb: true\nc: ~\nd: ''\ne: 2021-02-31\nf: 1.5\ng: .inf\nh: yes\ni: null\nj: 0x1F\nk: '1'\n"
+              "l: [1, a]\nm: {x: y}\no:\np: -1\nr: 1_000\ns: +12\nt: .NaN\nu: Off\nv: 0o17\nw: 1e3\nx: Null\n",
+              "n: =\n", "q: <<\n", "<<: {a: 1}\nb: 2\n", "? [a]\n: b\n", "- a\n- 1\n- - nested\n", "", "'x'",
+              "title: Child A\nthemes: [neglect, 12]\ndue: 2025-01-31\n"]
+
+
+@pytest.mark.parametrize("text", YAML_TEXTS)
+def test_the_quick_yaml_resolver_tags_every_node_as_pyyaml_does(text, monkeypatch):
+    from casereviews import source
+
+    def load(text):
+        loader = source._FastLoader(text)
+        try:
+            node = loader.get_single_node()
+            return node, (loader.construct_document(node) if node is not None else None)
+        except Exception as err:  # the same error either way
+            return None, f"{type(err).__name__}: {err}"
+        finally:
+            loader.dispose()
+
+    def tags(node):
+        if node is None:
+            return None
+        if isinstance(node.value, list):
+            return (node.tag, [tags(n) if not isinstance(n, tuple) else (tags(n[0]), tags(n[1]))
+                               for n in node.value])
+        return node.tag, node.value
+
+    quick_node, quick = load(text)
+    for name in ("resolve", "descend_resolver", "ascend_resolver"):
+        monkeypatch.setattr(source._FastLoader, name, getattr(__import__("yaml").resolver.BaseResolver, name))
+    slow_node, slow = load(text)
+    assert tags(quick_node) == tags(slow_node) and quick == slow
