@@ -437,7 +437,7 @@ def personal_data_problems(source: Source) -> list[Problem]:
     allow = source.data.get("pii_allow")
     allow = [a for a in allow if isinstance(a, str)] if isinstance(allow, list) else []
     problems = []
-    for path, text in _strings(source.data, ()):
+    for path, text in source.texts():
         if path[:1] == ("pii_allow",):
             continue
         for found in pii.scan(text, allow):
@@ -457,7 +457,7 @@ def placeholder_problems(source: Source) -> list[Problem]:
     """Text still holding the scaffold's ``REPLACE:`` examples, checked once the file would be public, so a
     review switched to published before it is filled in fails instead of publishing the instructions."""
     problems = []
-    for path, text in _strings(source.data, ()):
+    for path, text in source.texts():
         if PLACEHOLDER in text and _PLACEHOLDER_RE.search(text):  # the substring test first: far quicker
             problems.append(source.problem(path, f"still holds the example text from scripts/new-review "
                                            f"({_excerpt(text)}): write the real text in its place"))
@@ -483,31 +483,6 @@ def _pii_message(found: pii.Finding) -> str:
     article = "an" if found.kind.startswith(("e", "NHS", "u")) else "a"
     return (f"'{found.text}' looks like {article} {found.kind}: remove it, or if it is meant to be public "
             f"(the partnership's helpline, say) list it exactly under pii_allow")
-
-
-def _strings(data: Any, path: Path_) -> list[tuple[Path_, str]]:
-    """Every text value in ``data`` with its key path, depth first in file order. A list built by plain
-    recursion: nested generators cost a step per level for every value, and an action plan has thousands."""
-    out: list[tuple[Path_, str]] = []
-    _collect_strings(data, path, out)
-    return out
-
-
-def _collect_strings(data: Any, path: Path_, out: list[tuple[Path_, str]]) -> None:
-    if isinstance(data, str):
-        out.append((path, data))
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(value, str):
-                out.append(((*path, key), value))
-            elif isinstance(value, (dict, list)):
-                _collect_strings(value, (*path, key), out)
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            if isinstance(value, str):
-                out.append(((*path, i), value))
-            elif isinstance(value, (dict, list)):
-                _collect_strings(value, (*path, i), out)
 
 
 def is_slug(name: str) -> bool:

@@ -71,6 +71,15 @@ class Source:
     lines: dict[Path_, int] = field(default_factory=dict)  # key path -> 1-based line in the file
     body: str = ""
     body_line: int = 1  # the file line on which the body starts
+    _texts: list[tuple[Path_, str]] | None = field(default=None, repr=False, compare=False)
+
+    def texts(self) -> list[tuple[Path_, str]]:
+        """Every text value of the front matter with its key path, depth first in file order. Worked out once:
+        the personal-data and placeholder checks both read them all, and an action plan has thousands."""
+        if self._texts is None:
+            self._texts = []
+            _collect_strings(self.data, (), self._texts)
+        return self._texts
 
     def line(self, path: Path_ = ()) -> int:
         """The line of ``path``, or of its nearest ancestor that exists (a missing key points at its parent)."""
@@ -249,3 +258,21 @@ def _record_lines(node: yaml.Node, path: Path_, source: Source, first_line: int,
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _record_lines(item, (*path, i), source, first_line, problems)
+
+
+def _collect_strings(data: Any, path: Path_, out: list[tuple[Path_, str]]) -> None:
+    """A list filled by plain recursion: nested generators cost a step per level for every value."""
+    if isinstance(data, str):
+        out.append((path, data))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str):
+                out.append(((*path, key), value))
+            elif isinstance(value, (dict, list)):
+                _collect_strings(value, (*path, key), out)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            if isinstance(value, str):
+                out.append(((*path, i), value))
+            elif isinstance(value, (dict, list)):
+                _collect_strings(value, (*path, i), out)
