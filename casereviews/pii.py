@@ -98,9 +98,10 @@ _DATE_RE = re.compile(
 )
 # "born out of" is the figurative sense ("a review born out of concerns raised on 3 March 2019"), never a birth.
 _KEYWORD_RE = re.compile(r"\b(?:born(?!\s+out\s+of\b)|d\.?o\.?b\b\.?|date\s+of\s+birth)", re.I)
-# Every keyword above contains one of these (lower-cased): "born", "birth", and "dob" as "dob", "d.ob", "do.b"
-# or "d.o.b".
-_KEYWORD_PARTS = ("born", "birth", "dob", "d.o", "do.b")
+# Every keyword above contains one of these (lower-cased): "born", and "dob" as "dob", "d.ob", "do.b" or
+# "d.o.b"; or else it is "date of birth", which ends in "of birth" ("birth" alone is common: "a pre-birth plan").
+_KEYWORD_PARTS = ("born", "dob", "d.o", "do.b")
+_OF_BIRTH_RE = re.compile(r"of\s+birth")
 _DOB_REACH = 30  # characters between keyword and date
 # Between a keyword and a date, any of these means the date belongs to another clause: a sentence end, a
 # conjunction or relative word ("born in Poland and on 12 March 2019 moved"), a cohort boundary ("born after
@@ -215,8 +216,8 @@ def _dobs(text: str) -> Iterator[Span]:
     keyword has no year of its own and does not open an aside about someone else: "On 12 March 2019 Child F,
     born prematurely, was admitted" and "Child E (born 2015)" are not dates of birth.
     """
-    lower = text.lower()
-    if not any(word in lower for word in _KEYWORD_PARTS):  # a substring test is far quicker than the pattern
+    lower = text.lower()  # substring tests are far quicker than the pattern, which few texts need
+    if not any(word in lower for word in _KEYWORD_PARTS) and not _OF_BIRTH_RE.search(lower):
         return
     for kw in _KEYWORD_RE.finditer(text):
         after = text[kw.end() : kw.end() + _DOB_REACH]
@@ -238,6 +239,12 @@ def _dobs(text: str) -> Iterator[Span]:
 
 
 _DETECTORS = (_emails, _phones, _nhs, _ninos, _postcodes, _dobs)
+# NHS and National Insurance numbers both hold six digits in pairs with at most a separator between ("12 34 56",
+# "456 7890" from "123 456 7890"), and a postcode's inward code is a digit and two letters: one pass finds
+# whether any of the three can be in the text, instead of a pass each. Same flags as _INWARD_RE, so it accepts
+# everything that does.
+_DIGIT_SHAPES_RE = re.compile(r"\d(?:\d[ \u00a0-]?\d\d[ \u00a0-]?\d\d|[A-Z]{2})", re.I)
+_WITHOUT_DIGIT_SHAPES = (_emails, _phones, _dobs)
 
 
 def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
@@ -255,8 +262,9 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
         return []
     if isinstance(allow, str):  # a lone string is one allowance, not a set of characters
         allow = [allow]
+    detectors = _DETECTORS if _DIGIT_SHAPES_RE.search(text) else _WITHOUT_DIGIT_SHAPES
     spans = sorted(
-        {s for detect in _DETECTORS for s in detect(text)}, key=lambda s: (s[0], -s[1], _RANK[s[2]])
+        {s for detect in detectors for s in detect(text)}, key=lambda s: (s[0], -s[1], _RANK[s[2]])
     )
     allowed = [(i, i + len(a)) for a in set(allow) if a for i in _occurrences(text, a)]
     kept: list[Span] = []

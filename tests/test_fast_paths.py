@@ -92,7 +92,9 @@ def test_the_pre_filter_lets_personal_data_through_to_the_rules():
         assert pii.scan(text), text
 
 
-@pytest.mark.parametrize("text", ["AB 12 34 56 C", "ab123456c", "SW1A 1AA", "m1 1ae", "GIR 0AA", "B33 8TH"])
+@pytest.mark.parametrize("text", ["AB 12 34 56 C", "ab123456c", "SW1A 1AA", "m1 1ae", "GIR 0AA", "B33 8TH",
+                                  "943 476 5919", "943-476-5919", "9434765919", "AB\u00a012\u00a034\u00a056\u00a0C",
+                                  "AB \u0661\u0662 34 56 C"])
 def test_the_quick_pattern_checks_do_not_hide_what_the_rules_find(text):
     assert pii.scan(f"A long body of text before it. {text} And after it.")
 
