@@ -11,39 +11,52 @@ from collections.abc import Callable
 from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from .model import COMPUTED_STATUSES
 from .problems import Problem
 from .source import Source, dotted
+
+if TYPE_CHECKING:  # jsonschema is imported when a file needs its words (see _quick): most checks never do
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 NAMES = ("review", "briefing", "action-plan", "vocabulary")
 
 
 @cache
-def _registry() -> Registry:
-    resources = []
-    for name in NAMES:
-        schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-        resources.append((schema["$id"], Resource.from_contents(schema)))
-    return Registry().with_resources(resources)
+def _documents() -> dict[str, dict[str, Any]]:
+    """The schema files by their ``$id``."""
+    docs = [json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")) for name in NAMES]
+    return {doc["$id"]: doc for doc in docs}
 
 
 @cache
-def validator(name: str) -> Draft202012Validator:
-    """The validator of one schema, with its ``$ref``s replaced by what they point to.
+def _registry() -> Registry:
+    from referencing import Registry, Resource
+
+    return Registry().with_resources((uri, Resource.from_contents(doc)) for uri, doc in _documents().items())
+
+
+@cache
+def inlined(name: str) -> dict[str, Any]:
+    """One schema with its ``$ref``s replaced by what they point to.
 
     The files keep their ``$ref``s (they are what editors' tools read); inlining them in memory once gives the
     same errors without a registry look-up for every value of every file, which made the check several times
     slower on a large corpus. Our schemas have no recursive references, so inlining always ends.
     """
-    schema = _inline(_registry().contents(f"{name}.schema.json"), f"{name}.schema.json")
-    return Draft202012Validator(schema, registry=_registry())
+    return _inline(_documents()[f"{name}.schema.json"], f"{name}.schema.json")
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    """The jsonschema validator of one (inlined) schema."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(inlined(name), registry=_registry())
 
 
 def _inline(node: Any, base: str) -> Any:
@@ -55,7 +68,7 @@ def _inline(node: Any, base: str) -> Any:
         ref = node["$ref"]
         target_doc, _, pointer = ref.partition("#")
         doc = target_doc or base
-        target: Any = _registry().contents(doc)
+        target: Any = _documents()[doc]
         for part in filter(None, pointer.split("/")):
             target = target[part]
         merged = {**_inline(target, doc), **{k: v for k, v in node.items() if k != "$ref"}}
@@ -76,7 +89,7 @@ def _quick(name: str) -> Callable[[Any], Any] | None:
         import fastjsonschema
     except ImportError:
         return None
-    schema = {k: v for k, v in validator(name).schema.items() if k not in ("$schema", "$id", "$defs")}
+    schema = {k: v for k, v in inlined(name).items() if k not in ("$schema", "$id", "$defs")}
     try:
         return fastjsonschema.compile(_empty_as_true(schema))
     except Exception:  # noqa: BLE001 - any failure just means no shortcut
@@ -113,7 +126,7 @@ def _explain(source: Source, error: ValidationError, what: str, name: str) -> li
     kind, value, schema = error.validator, error.instance, error.schema
     hint = schema.get("x-hint", "")
     if kind == "required":
-        props = schema.get("properties") or (validator(name).schema.get("properties", {}) if not path else {})
+        props = schema.get("properties") or (inlined(name).get("properties", {}) if not path else {})
         out = []
         for field in error.validator_value:
             if isinstance(value, dict) and field not in value:
@@ -175,7 +188,7 @@ def _field_hints() -> dict[str, str]:
                 walk(value)
 
     for schema_name in NAMES:
-        walk(validator(schema_name).schema)
+        walk(inlined(schema_name))
     return hints
 
 
