@@ -137,14 +137,15 @@ def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | No
     try:
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
-            lines: dict[Path_, int] = {(): first_line}
+            walk = _Walk(loader, first_line, {(): first_line})
             try:
-                data = _plain_mapping(loader, node, (), first_line, lines)
+                data = _plain_mapping(walk, node, ())
             except _NotPlain:
                 data = None
             if data is not None:
-                source.lines = lines
+                source.lines = walk.lines
                 source.data = data
+                source._texts = walk.texts
                 return source, []
         data = loader.construct_document(node) if node is not None else None
     except (yaml.YAMLError, ValueError, TypeError):
@@ -154,7 +155,6 @@ def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | No
     return _check_yaml(source, first_line, node, data)
 
 
-_SPECIAL_KEYS = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
 
 
 class _NotPlain(Exception):
@@ -162,10 +162,10 @@ class _NotPlain(Exception):
     keys, keys that are not scalars)."""
 
 
-def _plain_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, path: Path_, first_line: int,
-                   lines: dict[Path_, int]) -> dict[Any, Any]:
-    """The data PyYAML's SafeLoader would construct from ``node``, and the line of every key and item as
-    ``_record_lines`` records them, in one walk of the composed nodes.
+def _plain_mapping(walk: _Walk, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
+    """The data PyYAML's SafeLoader would construct from ``node``, the line of every key and item as
+    ``_record_lines`` records them, and the text values as ``Source.texts`` lists them, in one walk of the
+    composed nodes.
 
     Constructing and then walking again cost a third of reading the content; front matter is almost all plain
     strings in plain mappings and lists, built here directly. Any other scalar (numbers, booleans, nulls,
@@ -173,38 +173,44 @@ def _plain_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, path: Path_,
     takes the general path, which gives the same result.
     """
     out: dict[Any, Any] = {}
-    seen: set[str] = set()
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _SPECIAL_KEYS:
-            raise _NotPlain
-        name = str(key_node.value)
-        if name in seen:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            raise _NotPlain  # keys that are not text (numbers, merge keys, lists) are rare: the general path
+        key = key_node.value
+        if key in out:
             raise _NotPlain  # a duplicate key is a problem to report: the general path words it
-        seen.add(name)
-        sub = (*path, name)
-        lines[sub] = first_line + key_node.start_mark.line
-        key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node)
-        if key in out:  # two spellings of one key, e.g. 1 and 0x1
-            raise _NotPlain
-        out[key] = _plain_value(loader, value_node, sub, first_line, lines)
+        sub = (*path, key)
+        walk.lines[sub] = walk.first_line + key_node.start_mark.line
+        out[key] = walk.value(value_node, sub)
     return out
 
 
-def _plain_value(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, first_line: int,
-                 lines: dict[Path_, int]) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
-    lines.setdefault(path, first_line + node.start_mark.line)
-    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
-        return _plain_mapping(loader, node, path, first_line, lines)
-    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-        out = []
-        for i, item in enumerate(node.value):
-            sub = (*path, i)
-            lines.setdefault(sub, first_line + item.start_mark.line)
-            out.append(_plain_value(loader, item, sub, first_line, lines))
-        return out
-    raise _NotPlain
+@dataclass
+class _Walk:
+    """What one walk of a file's nodes fills in besides the data."""
+
+    loader: yaml.SafeLoader
+    first_line: int
+    lines: dict[Path_, int] = field(default_factory=dict)
+    texts: list[tuple[Path_, str]] = field(default_factory=list)
+
+    def value(self, node: yaml.Node, path: Path_) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            value = node.value if node.tag == _STR else self.loader.construct_object(node, deep=True)
+            if isinstance(value, str):
+                self.texts.append((path, value))
+            return value
+        self.lines.setdefault(path, self.first_line + node.start_mark.line)
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            return _plain_mapping(self, node, path)
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            out = []
+            for i, item in enumerate(node.value):
+                sub = (*path, i)
+                self.lines.setdefault(sub, self.first_line + item.start_mark.line)
+                out.append(self.value(item, sub))
+            return out
+        raise _NotPlain
 
 
 def _parse_yaml_slowly(source: Source, text: str, first_line: int) -> tuple[Source | None, list[Problem]]:

@@ -139,3 +139,22 @@ def test_the_quick_yaml_resolver_tags_every_node_as_pyyaml_does(text, monkeypatc
         monkeypatch.setattr(source._FastLoader, name, getattr(__import__("yaml").resolver.BaseResolver, name))
     slow_node, slow = load(text)
     assert tags(quick_node) == tags(slow_node) and quick == slow
+
+
+WALK_TEXTS = ["title: Child A\nthemes: [neglect, 12, true, null]\ndue: 2025-01-31\nempty: []\nnone:\n",
+              "recommendations:\n  - id: R1\n    actions:\n      - id: R1.1\n        updates:\n          - date: 2025-01-10\n"
+              "            note: 'Quoted: text'\n          - {date: 2025-02-10, note: flow}\n",
+              "1: number key\n'1': text key\n", "a: &x {b: c}\nd: *x\n", "<<: {a: 1}\nb: 2\n", "a: !!str 12\n"]
+
+
+@pytest.mark.parametrize("text", WALK_TEXTS)
+def test_the_quick_walk_gives_the_data_lines_and_texts_of_the_general_path(text):
+    from pathlib import Path
+
+    from casereviews import source
+
+    quick, quick_problems = source._parse_yaml(source.Source(Path("f.md"), "f.md"), text, first_line=2)
+    slow, slow_problems = source._parse_yaml_slowly(source.Source(Path("f.md"), "f.md"), text, first_line=2)
+    assert [str(p) for p in quick_problems] == [str(p) for p in slow_problems]
+    if slow is not None:
+        assert (quick.data, quick.lines, quick.texts()) == (slow.data, slow.lines, slow.texts())
