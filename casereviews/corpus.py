@@ -337,8 +337,8 @@ def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF)
     """Write ``n`` reviews and a vocabulary into ``folder`` (emptied first); return what was written.
 
     Statuses, against ``as_of``: about 82% published, 5% withdrawn, 5% archived (available_until passed),
-    4% drafts and 4% embargoed (published after ``as_of``). About 85% have a briefing and 85% an action plan;
-    one in six has documents.
+    4% drafts and 4% embargoed (published after ``as_of``). About 85% have a briefing and 85% an action plan
+    (whose actions have the histories ``_Writer.updates`` describes); one in six has documents.
     """
     folder = Path(folder)
     if folder.exists():

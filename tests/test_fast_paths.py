@@ -142,8 +142,9 @@ def test_the_quick_yaml_resolver_tags_every_node_as_pyyaml_does(text, monkeypatc
 
 
 WALK_TEXTS = ["title: Child A\nthemes: [neglect, 12, true, null]\ndue: 2025-01-31\nempty: []\nnone:\n",
-              "recommendations:\n  - id: R1\n    actions:\n      - id: R1.1\n        updates:\n          - date: 2025-01-10\n"
-              "            note: 'Quoted: text'\n          - {date: 2025-02-10, note: flow}\n",
+              "recommendations:\n  - id: R1\n    actions:\n      - id: R1.1\n        updates:\n"
+              "          - date: 2025-01-10\n            note: 'Quoted: text'\n"
+              "          - {date: 2025-02-10, note: flow}\n",
               "1: number key\n'1': text key\n", "a: &x {b: c}\nd: *x\n", "<<: {a: 1}\nb: 2\n", "a: !!str 12\n"]
 
 
