@@ -241,10 +241,10 @@ class _Writer:
             return []
         closes = {"on-time": due - timedelta(days=r.randint(0, 60)),
                   "late": due + timedelta(days=r.randint(30, 360))}.get(fate)
-        last = 10**6 if fate != "stalls" else r.randint(1, 3)  # how many updates a stalled action gets
+        most = r.randint(1, 3) if fate == "stalls" else None  # a stalled action's updates stop after this many
         day = published + timedelta(days=r.randint(20, 60))
         updates: list[dict[str, Any]] = []
-        while day <= today and len(updates) < last:
+        while day <= today and (most is None or len(updates) < most):
             if closes is not None and day >= closes:
                 updates.append(self._update(day, "complete"))
                 assured = day + timedelta(days=r.randint(60, 180))

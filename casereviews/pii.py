@@ -118,7 +118,7 @@ _NEWLINE_RE = re.compile("\n")
 # neither cannot match, and most front matter values (titles, notes) are such text. A value that is nothing but
 # an ISO date or a short id ("2021-06-30", "R1.2") cannot match either: no rule takes a lone date without a birth
 # keyword, and no number rule starts after "-" or a letter. Those are most of the values of an action plan.
-_CANDIDATE_RE = CANDIDATE = re.compile(r"[\d@]")  # public: callers with many short texts test it first
+_CANDIDATE_RE = re.compile(r"[\d@]")
 _PLAIN_VALUE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|[A-Za-z]{1,3}\d{1,3}(?:\.\d{1,3})*")
 
 

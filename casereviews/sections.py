@@ -40,6 +40,7 @@ class SectionWrapper(Treeprocessor):
                 section.append(child)
         root[:] = kept
 
+
 class SectionsExtension(Extension):
     """Registered by the MkDocs hook for every page; it acts only on pages with marked headings."""
 

@@ -139,7 +139,7 @@ def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | No
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
             walk = _Walk(loader, first_line, {(): first_line})
             try:
-                data = _plain_mapping(walk, node, ())
+                data = walk.mapping(node, ())
             except _NotPlain:
                 data = None
             if data is not None:
@@ -155,44 +155,39 @@ def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | No
     return _check_yaml(source, first_line, node, data)
 
 
-
-
 class _NotPlain(Exception):
-    """Front matter this quick walk leaves to PyYAML's constructor and ``_record_lines`` (duplicate keys, merge
-    keys, keys that are not scalars)."""
+    """Front matter the quick walk leaves to PyYAML's constructor and ``_record_lines`` (duplicate keys, keys
+    that are not text, tags other than plain mappings, lists and scalars)."""
 
 
-def _plain_mapping(walk: _Walk, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
-    """The data PyYAML's SafeLoader would construct from ``node``, the line of every key and item as
-    ``_record_lines`` records them, and the text values as ``Source.texts`` lists them, in one walk of the
-    composed nodes.
+@dataclass
+class _Walk:
+    """One walk of a file's composed nodes: the data PyYAML's SafeLoader would construct, the line of every key
+    and item as ``_record_lines`` records them, and the text values as ``Source.texts`` lists them.
 
     Constructing and then walking again cost a third of reading the content; front matter is almost all plain
     strings in plain mappings and lists, built here directly. Any other scalar (numbers, booleans, nulls,
     explicit tags) is built by PyYAML's own constructor, and anything unusual raises ``_NotPlain`` so the file
     takes the general path, which gives the same result.
     """
-    out: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-            raise _NotPlain  # keys that are not text (numbers, merge keys, lists) are rare: the general path
-        key = key_node.value
-        if key in out:
-            raise _NotPlain  # a duplicate key is a problem to report: the general path words it
-        sub = (*path, key)
-        walk.lines[sub] = walk.first_line + key_node.start_mark.line
-        out[key] = walk.value(value_node, sub)
-    return out
-
-
-@dataclass
-class _Walk:
-    """What one walk of a file's nodes fills in besides the data."""
 
     loader: yaml.SafeLoader
     first_line: int
     lines: dict[Path_, int] = field(default_factory=dict)
     texts: list[tuple[Path_, str]] = field(default_factory=list)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise _NotPlain  # keys that are not text (numbers, merge keys, lists) are rare: the general path
+            key = key_node.value
+            if key in out:
+                raise _NotPlain  # a duplicate key is a problem to report: the general path words it
+            sub = (*path, key)
+            self.lines[sub] = self.first_line + key_node.start_mark.line
+            out[key] = self.value(value_node, sub)
+        return out
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
         if isinstance(node, yaml.ScalarNode):
@@ -202,7 +197,7 @@ class _Walk:
             return value
         self.lines.setdefault(path, self.first_line + node.start_mark.line)
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
-            return _plain_mapping(self, node, path)
+            return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
             out = []
             for i, item in enumerate(node.value):
