@@ -264,7 +264,8 @@ class _Writer:
         update: dict[str, Any] = {"date": day.isoformat(), "status": status, "note": r.choice(NOTES[status])}
         if r.random() < 0.4:
             update["by"] = "Learning and Practice Review Group"
-        if status in ("complete", "assured") and r.random() < 0.5:
+        # Assured always carries its evidence (the check requires it); the draw is kept so the corpus is unchanged.
+        if status in ("complete", "assured") and (r.random() < 0.5 or status == "assured"):
             update["evidence"] = r.choice(EVIDENCE)
         return update
 
