@@ -173,7 +173,8 @@ def action_plan_pages(site: PublicSite) -> Iterable:
                      "recommendations": plan_recommendations(site, review),
                      "monitoring": _monitoring(site, review),
                      "action_feed": {"path": action_plan_feed_path(review.slug),
-                                     "title": f"Updates to the action plan of {review.title}"}},
+                                     "title": f"Updates to the action plan of {review.title}",
+                                     "label": "Follow this plan's updates in a feed reader"}},
         )
 
 
@@ -190,7 +191,8 @@ def dashboard_pages(site: PublicSite) -> Iterable:
                     f"and what has not been reported on recently. {tally.sentence()}.",
         context={**common, "chart": status_chart(tally), "calendar": site.calendar,
                  "impact_overdue": site.impact_overdue, "impact_review_months": site.settings.impact_review_months,
-                 "action_feed": {"path": ACTION_UPDATES_FEED, "title": "Updates to every action plan"}},
+                 "action_feed": {"path": ACTION_UPDATES_FEED, "title": "Updates to every action plan",
+                                 "label": "Follow updates to every plan in a feed reader"}},
         hide=("navigation",),
     )
     yield PageSpec(
@@ -220,7 +222,8 @@ def agency_pages(site: PublicSite) -> Iterable:
                      "tally": group.tally,
                      "impact_overdue": tuple(a for a in group.actions if a.impact_overdue),
                      "action_feed": {"path": agency_feed_path(group.agency.id),
-                                     "title": f"Updates to actions led by {group.agency.label}"}},
+                                     "title": f"Updates to actions led by {group.agency.label}",
+                                     "label": "Follow updates to these actions in a feed reader"}},
             hide=("navigation",),
         )
 
