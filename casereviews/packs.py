@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 from .clock import LONDON
 from .meetings import monitoring_group, oversees
@@ -68,6 +69,11 @@ class Pack:
     no_update: tuple[Review, ...]  # covered plans with no update in the period
     impact_overdue: tuple[TrackedAction, ...]  # complete, and the impact check's day has passed
     stale_after_days: int = 90
+
+    @cached_property
+    def slugs(self) -> frozenset[str]:
+        """The slugs of the covered plans, for a quick "is this plan in the pack?" on every plan page."""
+        return frozenset(r.slug for r in self.plans)
 
     @property
     def group(self) -> Group:
@@ -216,7 +222,7 @@ class Calendar:
     def latest_covering(self, group: Group, slug: str) -> Pack | None:
         """The group's latest pack that covers the plan of review ``slug``."""
         g = self._by_group.get(group.id)
-        return next((p for p in g.packs if any(r.slug == slug for r in p.plans)), None) if g else None
+        return next((p for p in g.packs if slug in p.slugs), None) if g else None
 
 
 @dataclass(frozen=True)
