@@ -6,14 +6,18 @@ whose every figure is worked out by hand below, from the dates in the plans.
 
 from __future__ import annotations
 
+import html
+import os
 import re
-from datetime import date, datetime
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
-from sitebuild import AS_OF, action_plan, build_ok, front, review_meta, write_project
+from sitebuild import AS_OF, CHROMIUM, REPO, action_plan, build_ok, front, review_meta, serve, write_project
 
 from casereviews.clock import LONDON
 from casereviews.load import load, load_with_problems
@@ -379,3 +383,62 @@ def test_assured_needs_evidence(tmp_path):
     assert len(problems) == 1
     assert problems[0].startswith("reviews/2024-child-a/action-plan.md:15: recommendations[0].actions[0].updates[0]"
                                   ".evidence: is missing: an 'assured' update must say what shows")
+
+
+# -- printing -----------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> Path:
+    """The repository's own demo content (its meetings calendar included), built as at 2026-11-26."""
+    out = tmp_path_factory.mktemp("demo-packs") / "site"
+    env = {**os.environ, "REVIEWS_AS_OF": "2026-11-26", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def _squeezed(text: str) -> str:
+    """Text without any white space: HTML and a PDF's text break lines and join inline elements differently."""
+    return "".join(text.split())
+
+
+def _text(fragment: str) -> str:
+    return _squeezed(html.unescape(re.sub(r"<[^>]+>", " ", fragment)))
+
+
+def test_the_demo_has_three_groups_meeting_over_two_years(demo_site):
+    index = (demo_site / "action-plans/meetings/index.html").read_text(encoding="utf-8")
+    held = re.findall(r'href="(?:\.\./)*(?:action-plans/meetings/)?(lprg|meb|scrutiny)/(\d{4}-\d{2}-\d{2})/"', index)
+    by_group = {g: sorted(d for gg, d in held if gg == g) for g in ("lprg", "meb", "scrutiny")}
+    assert all(by_group.values()), by_group
+    first, last = min(d for _, d in held), max(d for _, d in held)
+    assert date.fromisoformat(last) - date.fromisoformat(first) >= timedelta(days=700)
+    assert last <= "2026-11-26"
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+@pytest.mark.parametrize("pack", ["meb/2026-09-03", "lprg/2026-11-10"])
+def test_a_pack_prints_on_a4_without_cutting_a_row(demo_site, tmp_path, pack):
+    """Print with Chromium as a reader would; every row's first and last cells each sit whole on one sheet, the
+    same sheet (a row cut across two sheets would split them)."""
+    from pypdf import PdfReader
+    from test_briefings import pdf_pages, print_to_pdf
+
+    page_html = (demo_site / f"action-plans/meetings/{pack}/index.html").read_text(encoding="utf-8")
+    trs = re.findall(r"<tr[^>]*>(.*?)</tr>", page_html, re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in trs]
+    rows = [(_text(c[0]), _text(c[-1])) for c in cells if len(c) >= 2]
+    assert len(rows) >= 10
+    url, stop = serve(demo_site)
+    try:
+        pdf = print_to_pdf(f"{url}/action-plans/meetings/{pack}/", tmp_path / "pack.pdf")
+    finally:
+        stop()
+    count, sizes, _ = pdf_pages(pdf)
+    assert count >= 2 and set(sizes) == {(595, 842)}  # A4, in points
+    sheets = [_squeezed(p.extract_text() or "") for p in PdfReader(pdf).pages]
+    for first, last in rows:
+        assert any(first in sheet and last in sheet for sheet in sheets), f"row {first[:60]!r} is cut across sheets"
