@@ -20,6 +20,7 @@ from functools import cached_property
 from .clock import LONDON
 from .meetings import monitoring_group, oversees
 from .model import Group, Meeting, Recommendation, Review, Update
+from .present import long_date
 from .progress import Tally, TrackedAction, track
 from .site import PublicSite
 
@@ -89,7 +90,7 @@ class Pack:
 
     @property
     def title(self) -> str:
-        return f"{self.group.label}: meeting pack, {self.meeting.date.day} {self.meeting.date:%B %Y}"
+        return f"{self.group.label}: meeting pack, {long_date(self.meeting.date)}"
 
     @property
     def update_count(self) -> int:
@@ -215,6 +216,9 @@ class Calendar:
     def packs(self) -> tuple[Pack, ...]:
         return tuple(p for g in self.groups for p in g.packs)
 
+    def group(self, group_id: str) -> GroupCalendar | None:
+        return self._by_group.get(group_id)
+
     def latest(self, group_id: str) -> Pack | None:
         g = self._by_group.get(group_id)
         return g.latest if g else None
@@ -239,7 +243,7 @@ def plan_monitoring(site: PublicSite, review: Review) -> PlanMonitoring | None:
     if group is None:
         return None
     calendar = site.calendar
-    g = calendar._by_group.get(group.id)
+    g = calendar.group(group.id)
     return PlanMonitoring(group, calendar.latest_covering(group, review.slug), g.next_meeting if g else None)
 
 
@@ -263,8 +267,8 @@ def meeting_pages(site: PublicSite) -> Iterable:
         yield PageSpec(
             f"{pack.path.rstrip('/')}.md", pack.title, "meeting-pack.html",
             description=f"What changed in the action plans {pack.group.label} covers, between "
-                        f"{pack.since.day} {pack.since:%B %Y} and its meeting on {pack.meeting.date.day} "
-                        f"{pack.meeting.date:%B %Y}, as it stood on the meeting's day.",
+                        f"{long_date(pack.since)} and its meeting on {long_date(pack.meeting.date)}, as it stood on "
+                        "the meeting's day.",
             context={**_common(), "pack": pack, "response_labels": RESPONSE_LABELS},
             hide=("navigation", "toc"), search=False,
         )
