@@ -58,7 +58,8 @@ PLAN_B = [
      "actions": [act("R2.1", "police", "2026-01-31")]},
 ]
 PLAN_C = [{"id": "R1", "text": "Check histories.", "response": "accepted",
-           "actions": [act("R1.1", "police", "2027-01-01", upd("2024-12-01", "in-progress"))]}]
+           "actions": [act("R1.1", "police", "2027-01-01",
+                           upd("2024-12-01", "in-progress", 'Hostile <b>bold</b> & "quotes"\x0b end.'))]}]
 PLAN_D = [{"id": "R1", "text": "Hidden leakpackdraftqz.", "response": "accepted",
            "actions": [act("R1.1", "police", "2025-01-01", upd("2025-03-01", "complete", "leakpackdraftqz note"))]}]
 
@@ -292,6 +293,15 @@ def test_feed_entries_carry_action_status_and_note_and_never_a_future_or_hidden_
     for path in FEEDS:
         text = (site / path).read_text(encoding="utf-8")
         assert "leakfuturefeedqz" not in text and "leakpackdraftqz" not in text and "2026-12-01" not in text
+
+
+def test_feeds_escape_hostile_text(builds):
+    raw = (builds["now"] / "reviews/2023-child-c/action-plan/feed.xml").read_text(encoding="utf-8")
+    assert "Hostile &lt;b&gt;bold&lt;/b&gt; &amp; \"quotes\" end." in raw and "<b>" not in raw
+    entry = parse(builds["now"], "reviews/2023-child-c/action-plan/feed.xml").entries[0]
+    assert 'Hostile <b>bold</b> & "quotes" end.' in entry.summary
+    page = (builds["now"] / "reviews/2023-child-c/action-plan/index.html").read_text(encoding="utf-8")
+    assert "Hostile &lt;b&gt;bold&lt;/b&gt;" in page and "<b>bold" not in page
 
 
 def test_feeds_are_linked_from_their_pages(builds):
