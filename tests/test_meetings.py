@@ -19,11 +19,11 @@ import pytest
 import yaml
 from sitebuild import AS_OF, CHROMIUM, REPO, action_plan, build_ok, front, review_meta, serve, write_project
 
-from casereviews.clock import LONDON
+from casereviews.clock import LONDON, parse_moment
 from casereviews.load import load, load_with_problems
 from casereviews.meetings import monitoring_group, oversees
 from casereviews.model import Action, ActionPlan, Group, Meetings, Recommendation, Review, Term, Update
-from casereviews.progress import add_months, track
+from casereviews.progress import Tally, add_months, track
 from casereviews.settings import Settings
 from casereviews.site import PublicSite
 
@@ -90,7 +90,7 @@ def files() -> dict[str, str]:
 def public_site(tmp_path: Path, at: str) -> PublicSite:
     root = write_project(tmp_path, files())
     settings = Settings.from_mapping(root, {})
-    return PublicSite.build(load(settings), datetime.fromisoformat(at), settings)
+    return PublicSite.build(load(settings), parse_moment(at), settings)
 
 
 def ids(actions) -> list[str]:
@@ -137,6 +137,17 @@ def test_every_figure_of_the_boards_first_pack(tmp_path):
     assert ids(pack.became_stale) == ["a:R2.1"]  # R1.3 was already 92 days silent on 1 January
     assert [r.slug for r in pack.no_update] == ["2025-child-b"]
     assert ids(pack.impact_overdue) == ["a:R2.2"]
+
+
+def test_a_packs_standing_figures_are_those_of_a_build_as_at_the_meeting(tmp_path):
+    """The pack's tally, overdue and stale are what the site itself showed when built as at the meeting's day."""
+    now = public_site(tmp_path, AS_OF)
+    then = public_site(tmp_path / "then", "2025-04-01")
+    for pack in (p for p in now.calendar.packs if p.meeting.date == date(2025, 4, 1)):
+        covered = [a for a in then.actions if a.review.slug in pack.slugs]
+        assert pack.tally == Tally.of(covered)
+        overdue = [a for a in covered if a.overdue]
+        assert ids(pack.became_overdue + pack.still_overdue) == ids(overdue)
 
 
 def test_packs_only_for_meetings_up_to_the_reference_time(tmp_path):
