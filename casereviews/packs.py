@@ -253,9 +253,7 @@ def meeting_pages(site: PublicSite) -> Iterable:
     from .actionplans import RESPONSE_LABELS, _common, as_at_words
     from .pages import PageSpec
 
-    calendar = site.calendar
-    if not site.meetings.groups:
-        return
+    calendar = site.calendar  # the index is made even with no meetings file: the methodology page links to it
     yield PageSpec(
         f"{MEETINGS_PATH}index.md", "Meetings and meeting packs", "meetings.html",
         description="The meetings of the groups that monitor the action plans, newest first, each with a pack of "
