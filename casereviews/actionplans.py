@@ -16,6 +16,7 @@ from .clock import LONDON
 from .model import Recommendation, Review, Term
 from .progress import STATUS_LABELS, STATUS_ORDER, Tally, TrackedAction
 from .site import PublicSite
+from .urls import ACTION_UPDATES_FEED, action_plan_feed_path, agency_feed_path
 
 RESPONSE_LABELS = {
     "accepted": "Accepted",
@@ -169,7 +170,11 @@ def action_plan_pages(site: PublicSite) -> Iterable:
             body=review.action_plan.body,
             description=f"What has been done about each recommendation of {review.title}. {tally.sentence()}.",
             context={**_common(), "review": review, "plan": review.action_plan, "tally": tally,
-                     "recommendations": plan_recommendations(site, review)},
+                     "recommendations": plan_recommendations(site, review),
+                     "monitoring": _monitoring(site, review),
+                     "action_feed": {"path": action_plan_feed_path(review.slug),
+                                     "title": f"Updates to the action plan of {review.title}",
+                                     "label": "Follow this plan's updates in a feed reader"}},
         )
 
 
@@ -184,7 +189,11 @@ def dashboard_pages(site: PublicSite) -> Iterable:
         "action-plans/index.md", "Action plans", "action-dashboard.html",
         description="Progress on the recommendations of every published review: what is done, what is overdue "
                     f"and what has not been reported on recently. {tally.sentence()}.",
-        context={**common, "chart": status_chart(tally)}, hide=("navigation",),
+        context={**common, "chart": status_chart(tally), "calendar": site.calendar,
+                 "impact_overdue": site.impact_overdue, "impact_review_months": site.settings.impact_review_months,
+                 "action_feed": {"path": ACTION_UPDATES_FEED, "title": "Updates to every action plan",
+                                 "label": "Follow updates to every plan in a feed reader"}},
+        hide=("navigation",),
     )
     yield PageSpec(
         "action-plans/report.md", "Action plan progress report", "board-report.html",
@@ -210,9 +219,19 @@ def agency_pages(site: PublicSite) -> Iterable:
             description=f"Every action {group.agency.label} leads across the published reviews, overdue first. "
                         f"{group.tally.sentence()}.",
             context={**_common(), "group": group, "agency": group.agency, "actions": group.actions,
-                     "tally": group.tally},
+                     "tally": group.tally,
+                     "impact_overdue": tuple(a for a in group.actions if a.impact_overdue),
+                     "action_feed": {"path": agency_feed_path(group.agency.id),
+                                     "title": f"Updates to actions led by {group.agency.label}",
+                                     "label": "Follow updates to these actions in a feed reader"}},
             hide=("navigation",),
         )
+
+
+def _monitoring(site: PublicSite, review: Review):
+    from .packs import plan_monitoring  # packs imports this module's helpers
+
+    return plan_monitoring(site, review)
 
 
 MAKERS = [action_plan_pages, dashboard_pages, agency_pages]

@@ -414,6 +414,10 @@ def check_action_plan(source: Source, vocabulary: Vocabulary) -> tuple[ActionPla
                     problems.append(source.problem((*base, "updates", u, "date"), f"{when} is earlier than the "
                                                    f"update above it ({updates[-1].date}): updates are listed "
                                                    "oldest first, so add new ones at the end"))
+                if upd.get("status") == "assured" and not _text(upd, "evidence"):
+                    problems.append(source.problem((*base, "updates", u, "evidence"), "is missing: an 'assured' "
+                                                   "update must say what shows the action made a difference, e.g. "
+                                                   "'evidence: Audit of 30 case files, March 2025'"))
                 if when and isinstance(upd.get("status"), str) and isinstance(upd.get("note"), str):
                     updates.append(Update(when, upd["status"], upd["note"].strip(), _text(upd, "by"),
                                           _text(upd, "evidence")))

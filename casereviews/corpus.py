@@ -264,8 +264,11 @@ class _Writer:
         update: dict[str, Any] = {"date": day.isoformat(), "status": status, "note": r.choice(NOTES[status])}
         if r.random() < 0.4:
             update["by"] = "Learning and Practice Review Group"
-        if status in ("complete", "assured") and r.random() < 0.5:
-            update["evidence"] = r.choice(EVIDENCE)
+        if status in ("complete", "assured"):
+            if r.random() < 0.5:
+                update["evidence"] = r.choice(EVIDENCE)
+            elif status == "assured":  # the check requires it; chosen without a draw, so the corpus is unchanged
+                update["evidence"] = EVIDENCE[len(update["note"]) % len(EVIDENCE)]
         return update
 
     def action_plan(self, meta: dict[str, Any], published: date) -> str:

@@ -13,6 +13,8 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from .check import check_action_plan, check_briefing, check_review, check_vocabulary, is_slug, placeholder_problems
+from .meetings import FILE_NAME as MEETINGS_FILE
+from .meetings import read_meetings
 from .model import Content, Review
 from .problems import ContentError, Problem
 from .settings import Settings
@@ -76,15 +78,17 @@ def _load_with_problems(settings: Settings) -> tuple[Content | None, list[Proble
         if entry.name in IGNORED or entry.name.startswith("."):
             continue
         if entry.is_file():
-            if entry.name != "vocabulary.yml":
+            if entry.name not in ("vocabulary.yml", MEETINGS_FILE):
                 problems.append(Problem(rel, 1, "file", f"is not expected here: {rel_folder}/ holds "
-                                        "vocabulary.yml and one folder per review"))
+                                        "vocabulary.yml, meetings.yml and one folder per review"))
             continue
         review, review_problems = _load_review(entry, rel, settings, vocabulary)
         problems += review_problems
         if review:
             reviews.append(review)
-    return Content(vocabulary, tuple(reviews)), problems
+    meetings, meeting_problems = read_meetings(folder, root)
+    problems += meeting_problems
+    return Content(vocabulary, tuple(reviews), meetings), problems
 
 
 def _load_review(folder: Path, rel: str, settings: Settings, vocabulary) -> tuple[Review | None, list[Problem]]:

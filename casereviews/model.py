@@ -161,8 +161,33 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A group that monitors action plans and meets, e.g. the Learning and Practice Review Group
+    (reviews/meetings.yml)."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Meeting:
+    group: Group
+    date: date
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Meetings:
+    """reviews/meetings.yml, checked: the groups in the file's order, every meeting oldest first."""
+
+    groups: tuple[Group, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything under reviews/, checked: the input to every build."""
 
     vocabulary: Vocabulary
     reviews: tuple[Review, ...] = field(default_factory=tuple)
+    meetings: Meetings = field(default_factory=Meetings)  # reviews/meetings.yml, when there is one

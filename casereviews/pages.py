@@ -14,6 +14,7 @@ from typing import Any
 
 from .actionplans import MAKERS as ACTION_PLAN_MAKERS
 from .briefings import briefing_list_page, briefing_pages
+from .packs import MAKERS as PACK_MAKERS
 from .publication import PUBLISHED
 from .site import PublicSite
 
@@ -93,6 +94,7 @@ def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
 
 MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages, briefing_pages, briefing_list_page]
 MAKERS += ACTION_PLAN_MAKERS  # plans, dashboard, board report, agencies
+MAKERS += PACK_MAKERS  # meeting packs and the meetings index
 
 
 def all_pages(site: PublicSite) -> list[PageSpec]:

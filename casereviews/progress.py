@@ -4,11 +4,15 @@
 - overdue: the due day is before the reference day and the action is not closed (due today is not overdue);
 - stale: the action is open and nothing has been reported for more than ``stale_after_days`` days, counted from
   the latest update or, for an action with none, from the review's publication (an update exactly that many
-  days old is not yet stale).
+  days old is not yet stale);
+- impact check: a ``complete`` action (delivered, not yet assured) is due an impact check ``impact_review_months``
+  after the day it became complete; past that day (not on it) the impact check is overdue. It is shown apart from
+  delivery: an action can be complete, on time, and overdue for its impact check.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -42,6 +46,8 @@ class TrackedAction:
     stale: bool
     days_since_update: int  # from the latest update, or from the review's publication when there is none
     days_overdue: int = 0  # days past the due day when overdue, else 0
+    impact_due: date | None = None  # when a complete action's impact should be checked; None unless complete
+    impact_overdue: bool = False  # complete, and the impact check's day has passed
 
     @property
     def effective(self) -> str:
@@ -61,8 +67,26 @@ class TrackedAction:
         return self.status in CLOSED_STATUSES
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later; the month's last day when it is shorter (31 January + 1 = 28 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def completed_on(updates: tuple[Update, ...]) -> date | None:
+    """The day an action whose latest update is ``complete`` became complete: the first of its latest run of
+    ``complete`` updates (a later note that it is still complete does not restart the clock)."""
+    day = None
+    for update in reversed(updates):
+        if update.status != "complete":
+            break
+        day = update.date
+    return day
+
+
 def track(review: Review, recommendation: Recommendation, action: Action, today: date,
-          stale_after_days: int) -> TrackedAction:
+          stale_after_days: int, impact_review_months: int = 12) -> TrackedAction:
     """Judge one action at ``today`` (a London day). The caller has already dropped updates dated after it;
     they are ignored here too, so that no future report can make an action look better than it is."""
     updates = tuple(u for u in action.updates if u.date <= today)
@@ -75,6 +99,8 @@ def track(review: Review, recommendation: Recommendation, action: Action, today:
     since = latest.date if latest else (local_date(review.published) if review.published else today)
     days = max((today - since).days, 0)
     overdue = not closed and action.due < today
+    done = completed_on(updates) if status == "complete" else None
+    impact_due = add_months(done, impact_review_months) if done else None
     return TrackedAction(
         review=review,
         recommendation=recommendation,
@@ -84,6 +110,8 @@ def track(review: Review, recommendation: Recommendation, action: Action, today:
         stale=not closed and days > stale_after_days,
         days_since_update=days,
         days_overdue=(today - action.due).days if overdue else 0,
+        impact_due=impact_due,
+        impact_overdue=impact_due is not None and impact_due < today,
     )
 
 

@@ -236,7 +236,7 @@ def action_plan_text(slug: str, vocabulary: Vocabulary | None, today: date) -> s
         "        #                            # superseded",
         "        #     note: Training dates set; 40 staff booked.",
         "        #     by: Learning and Practice Review Group   # optional: who reported it",
-        "        #     evidence: Training register, quarter 1   # optional: what shows it",
+        "        #     evidence: Training register, quarter 1   # what shows it; required for assured",
         "        updates: []",
     ]
     actions_line = "    actions:"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # jsonschema is imported when a file needs its words (see _qu
     from referencing import Registry
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
-NAMES = ("review", "briefing", "action-plan", "vocabulary")
+NAMES = ("review", "briefing", "action-plan", "vocabulary", "meetings")
 
 
 @cache

@@ -15,6 +15,7 @@ class Settings:
     partnership: str = "Safeguarding Children Partnership"
     stale_after_days: int = 90
     site_url: str = ""
+    impact_review_months: int = 12  # a complete action's impact is due to be checked this many months later
 
     @classmethod
     def from_mapping(cls, root: Path, extra: dict[str, Any] | None, site_url: str | None = None) -> Settings:
@@ -26,6 +27,7 @@ class Settings:
             partnership=str(extra.get("partnership") or cls.partnership),
             stale_after_days=int(extra.get("stale_after_days", 90)),
             site_url=site_url or "",
+            impact_review_months=int(extra.get("impact_review_months", 12)),
         )
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from .clock import LONDON, local_date
-from .model import ActionPlan, Content, Review, Term, Vocabulary
+from .model import ActionPlan, Content, Meetings, Review, Term, Vocabulary
 from .progress import Tally, TrackedAction, track
 from .publication import (
     ARCHIVED,
@@ -64,6 +64,7 @@ class PublicSite:
     vocabulary: Vocabulary
     reviews: tuple[Review, ...]  # every review that has a page, newest first
     actions: tuple[TrackedAction, ...] = field(default=())
+    meetings: Meetings = field(default_factory=Meetings)  # the groups and their calendar (not secret)
 
     @classmethod
     def build(cls, content: Content, at: datetime, settings: Settings) -> PublicSite:
@@ -71,11 +72,12 @@ class PublicSite:
         copies.sort(key=lambda r: (r.published, r.slug), reverse=True)
         today = local_date(at)
         actions = tuple(
-            track(r, rec, action, today, settings.stale_after_days)
+            track(r, rec, action, today, settings.stale_after_days, settings.impact_review_months)
             for r in copies if r.action_plan
             for rec in r.action_plan.recommendations for action in rec.actions
         )
-        return cls(at=at, settings=settings, vocabulary=content.vocabulary, reviews=tuple(copies), actions=actions)
+        return cls(at=at, settings=settings, vocabulary=content.vocabulary, reviews=tuple(copies), actions=actions,
+                   meetings=content.meetings)
 
     # -- indexes, each computed once ------------------------------------------------------------------------
 
@@ -148,6 +150,19 @@ class PublicSite:
         for r in self.reviews:
             out[year(r)].append(r)
         return {k: tuple(v) for k, v in sorted(out.items(), reverse=True)}
+
+    @cached_property
+    def impact_overdue(self) -> tuple[TrackedAction, ...]:
+        """Complete actions whose impact check is overdue, longest overdue first."""
+        return tuple(sorted((a for a in self.actions if a.impact_overdue),
+                            key=lambda a: (a.impact_due, a.review.slug, a.action.id)))
+
+    @cached_property
+    def calendar(self):  # -> packs.Calendar; imported here because packs imports this module
+        """The meeting packs of every meeting up to the reference time, worked out once."""
+        from .packs import Calendar
+
+        return Calendar.of(self)
 
     def latest(self, count: int = 5) -> tuple[Review, ...]:
         return self.reviews[:count]

@@ -35,3 +35,19 @@ def public_url(site_url: str, path: str) -> str:
 def host(site_url: str) -> str:
     """The site's host name, e.g. for tag: URIs; ``localhost`` for a local build without an address."""
     return (urlsplit(site_url).hostname or "localhost") if site_url else "localhost"
+
+
+# Atom feeds of action plan updates (outputs/action_feeds.py): one per plan, one per agency, one for every plan.
+ACTION_UPDATES_FEED = "action-plans/feed.xml"
+
+
+def action_plan_feed_path(slug: str) -> str:
+    return f"{action_plan_path(slug)}feed.xml"
+
+
+def agency_path(agency_id: str) -> str:
+    return f"agencies/{agency_id}/"
+
+
+def agency_feed_path(agency_id: str) -> str:
+    return f"{agency_path(agency_id)}feed.xml"

@@ -56,6 +56,11 @@ def _plan_action(**action) -> str:
     return action_plan([{"id": "R1", "text": "Share information.", "response": "accepted", "actions": [base]}])
 
 
+def _meetings(groups: list | None = None, meetings: list | None = None) -> str:
+    return yaml.safe_dump({"groups": groups or [{"id": "board", "label": "Board"}], "meetings": meetings or []},
+                          sort_keys=False)
+
+
 def _review(body: str = "", **meta) -> str:
     return front(review_meta(**meta), body)
 
@@ -64,6 +69,7 @@ G_FILES, G_FM, G_REVIEW, G_BRIEF, G_PLAN, G_VOCAB, G_PII, G_DRAFT = (
     "Files and folders", "Front matter in any file", "Review fields (index.md)", "Learning briefings (briefing.md)",
     "Action plans (action-plan.md)", "The vocabulary (vocabulary.yml)", "Personal data",
     "Example text left by scripts/new-review")
+G_MEET = "Meetings (meetings.yml)"
 
 CASES: list[Case] = [
     # -- files and folders ---------------------------------------------------------------------------------
@@ -208,6 +214,26 @@ CASES: list[Case] = [
             {"date": "2025-03-01", "status": "in-progress", "note": "Started."},
             {"date": "2025-01-10", "status": "complete", "note": "Done."}])},
          "Updates are out of date order.", "Keep updates oldest first: add each new update at the end."),
+    Case(G_PLAN, "an 'assured' update must say what shows", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/action-plan.md": _plan_action(updates=[
+            {"date": "2025-03-01", "status": "assured", "note": "Checked."}])},
+         "An update says `assured` without the evidence that the action made a difference.",
+         "Add `evidence:` to the update (what was checked, e.g. an audit), or keep the status `complete`."),
+    # -- meetings ------------------------------------------------------------------------------------------
+    Case(G_MEET, "is listed twice in groups", {"meetings.yml": _meetings(
+        groups=[{"id": "board", "label": "Board"}, {"id": "board", "label": "Board again"}])},
+         "Two groups in `reviews/meetings.yml` share an id.", "Give each group its own id."),
+    Case(G_MEET, "is not a known group",
+         {"meetings.yml": _meetings(meetings=[{"group": "bord", "date": "2025-01-14"}])},
+         "A meeting names a group that is not listed under `groups`.",
+         "Use the id of a listed group (the message suggests the closest), or add the group."),
+    Case(G_MEET, "already meets on", {"meetings.yml": _meetings(meetings=[{"group": "board", "date": "2025-01-14"},
+                                                                         {"group": "board", "date": "2025-01-14"}])},
+         "The same group's meeting is listed twice on one day.", "Delete one of them."),
+    Case(G_MEET, "is not a real date: check the day and month (written YYYY-MM-DD, e.g. 2026",
+         {"meetings.yml": _meetings(meetings=[{"group": "board", "date": "2025-02-30"}])},
+         "A meeting's date has the right form but does not exist.", "Check the day and month."),
     # -- vocabulary ----------------------------------------------------------------------------------------
     Case(G_VOCAB, "ids must be unique within a list", {},
          "An id appears twice in one list of the vocabulary.", "Delete or rename one.",

@@ -4,6 +4,7 @@ public. Used by the leak test and the build tests; REVIEWS_AS_OF is fixed at sit
 
 from __future__ import annotations
 
+import yaml
 from sitebuild import SEVEN, action_plan, briefing, front, review_meta, seven_minute_body
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -92,5 +93,14 @@ def files() -> dict[str, str | bytes]:
     out[f"2016-child-g/files/{hidden}.pdf"] = PDF
     out["2016-child-g/briefing.md"] = briefing(published="2016-04-01", body=seven_minute_body(hidden))
     out["2016-child-g/action-plan.md"] = plan_with(hidden)
+    # Meetings: one in 2022, when the withdrawn and archived reviews' plans were still public (their packs must not
+    # show them now), one on the reference day (before the embargoed review's moment), one still to come.
+    out["meetings.yml"] = yaml.safe_dump({
+        "groups": [{"id": "lprg", "label": "Learning and Practice Review Group"},
+                   {"id": "board", "label": "Executive Board"}],
+        "meetings": [{"group": "lprg", "date": "2022-06-01"}, {"group": "board", "date": "2022-07-01"},
+                     {"group": "lprg", "date": "2025-02-01"}, {"group": "lprg", "date": "2026-11-26"},
+                     {"group": "board", "date": "2026-11-26"}, {"group": "board", "date": "2027-01-10"}],
+    }, sort_keys=False)
     assert len(SEVEN) == 7
     return out

@@ -44,6 +44,8 @@ PAGE_TYPES: dict[str, str] = {
     "action plan": "/reviews/2024-child-ruby/action-plan/",
     "action plan dashboard": "/action-plans/",
     "agency page": "/agencies/childrens-social-care/",
+    "meeting pack": "/action-plans/meetings/meb/2026-09-03/",
+    "meetings index": "/action-plans/meetings/",
     "theme page": "/themes/neglect/",
     "themes index": "/themes/",
     "reviews listing": "/reviews/",

@@ -39,7 +39,8 @@ PLAN_A = [
     {"id": "R3", "text": "Improve health visiting.", "response": "accepted-in-principle", "actions": [
         act("R3.1", "health-visiting", "2025-01-31", upd("2024-06-01", "in-progress"),
             upd("2025-01-15", "complete", "Delivered.", evidence="Audit report visibleevidenceqz")),
-        act("R3.2", "police", "2024-12-31", upd("2024-05-01", "in-progress"), upd("2025-02-01", "assured")),
+        act("R3.2", "police", "2024-12-31", upd("2024-05-01", "in-progress"),
+            upd("2025-02-01", "assured", evidence="Dip sample of 20 referrals")),
         act("R3.3", "police", "2024-12-31", upd("2024-10-01", "superseded")),
         act("R3.4", "childrens-social-care", "2027-06-30"),  # no update since publication in 2024: stale
         act("R3.5", "health-visiting", "2027-06-30", upd("2026-08-28", "in-progress")),  # exactly 90 days

@@ -33,3 +33,15 @@ def test_the_scan_finds_what_is_public(outputs, what):
 def test_the_scan_covers_many_kinds_of_output(outputs):
     kinds = {name.rsplit(".", 1)[-1] for name in outputs if "." in name.rsplit("/", 1)[-1]}
     assert {"html", "xml", "json", "csv", "txt"} <= kinds
+
+
+def test_the_scan_covers_meeting_packs_and_action_feeds(outputs):
+    """Packs of meetings held while the withdrawn and archived reviews' plans were public (2022), and the action
+    update feeds, are among the files scanned above."""
+    names = ("action-plans/meetings/lprg/2022-06-01/index.html", "action-plans/meetings/board/2022-07-01/index.html",
+             "action-plans/meetings/lprg/2026-11-26/index.html", "action-plans/meetings/index.html",
+             "action-plans/feed.xml", "reviews/2024-child-a/action-plan/feed.xml", "agencies/police/feed.xml")
+    for name in names:
+        assert name in outputs, name
+    assert "Child A: practice review" in outputs["action-plans/meetings/lprg/2026-11-26/index.html"]
+    assert "public plan" in outputs["action-plans/feed.xml"]

@@ -195,8 +195,8 @@ def test_check_prints_every_problem_and_exits_1(tmp_path):
             "of: draft, published, withdrawn") in lines
     assert ("reviews/2024-broken-c/index.md:1: front matter: is missing: the file must start with a line '---', "
             "then the fields, then another '---'") in lines
-    assert ("reviews/notes.txt:1: file: is not expected here: reviews/ holds vocabulary.yml and one folder per "
-            "review") in lines
+    assert ("reviews/notes.txt:1: file: is not expected here: reviews/ holds vocabulary.yml, meetings.yml and one "
+            "folder per review") in lines
     assert len(lines) - 1 == int(lines[-1].split()[0])
     assert result.stderr == ""
 

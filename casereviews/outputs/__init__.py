@@ -27,6 +27,7 @@ def write_all(site: PublicSite, site_dir: Path, config: Any) -> None:
 
 
 # The writers, in the order they run. Imported here, after WRITERS and OutputError exist, because they import it.
+from .action_feeds import write_action_feeds  # noqa: E402
 from .actions_csv import write_actions_csv  # noqa: E402
 from .data import write_data  # noqa: E402
 from .feed import write_feed  # noqa: E402
@@ -34,3 +35,4 @@ from .robots import write_robots  # noqa: E402
 from .schemas import write_schemas  # noqa: E402
 
 WRITERS.extend([write_data, write_actions_csv, write_feed, write_robots, write_schemas])
+WRITERS.append(write_action_feeds)  # per plan, per agency and all updates

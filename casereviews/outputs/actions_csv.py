@@ -21,6 +21,7 @@ COLUMNS = (
     "review", "recommendation", "action", "lead", "due", "status", "stale", "last_update",
     "review_title", "action_text", "lead_label", "written_status", "overdue", "days_overdue",
     "days_since_update", "last_update_note", "evidence", "response", "as_at", "url",
+    "impact_check_due", "impact_check_overdue",
 )
 
 
@@ -48,6 +49,8 @@ def row(action: TrackedAction, site_url: str, as_at: str) -> dict[str, str]:
         "response": action.recommendation.response,
         "as_at": as_at,
         "url": urljoin(site_url, page) if site_url else page,
+        "impact_check_due": action.impact_due.isoformat() if action.impact_due else "",
+        "impact_check_overdue": _yes(action.impact_overdue),
     }
 
 
