@@ -17,6 +17,7 @@ HIDDEN_MARKERS = {
     "draft briefing": "leakdraftbriefingqz",
     "embargoed briefing": "leakembargobriefingqz",
     "future update": "leakfutureupdateqz",
+    "early removal reason": "leakearlyremovalqz",  # kept for the record, shown nowhere public
 }
 # Words that must reach the site: proof that the scan can find a marker at all.
 VISIBLE_MARKERS = {"published body": "visiblebodyqz", "archived summary": "visiblearchivedsummaryqz",
@@ -92,5 +93,10 @@ def files() -> dict[str, str | bytes]:
     out[f"2016-child-g/files/{hidden}.pdf"] = PDF
     out["2016-child-g/briefing.md"] = briefing(published="2016-04-01", body=seven_minute_body(hidden))
     out["2016-child-g/action-plan.md"] = plan_with(hidden)
+    # Public until a date earlier than the minimum 12 months, with the reason (which is never shown).
+    out["2026-child-h/index.md"] = front(
+        review_meta(title="Child H: review", published="2026-03-02", themes=["neglect"],
+                    available_until="2027-01-31", early_removal_reason=f"Family request {m['early removal reason']}."),
+        "## Findings\n\nText.\n")
     assert len(SEVEN) == 7
     return out
