@@ -88,15 +88,11 @@ def files() -> dict[str, str | bytes]:
     out["2016-child-g/index.md"] = front(
         review_meta(title="Child G: archived review", published="2016-04-01", review_type="serious-case-review",
                     available_until="2022-12-31", summary=f"Catalogue summary {v['archived summary']}.",
+                    early_removal_reason=f"Kept for the record: {m['early removal reason']}.",
                     key_learning=[hidden], documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"}]),
         f"## Archived body\n\n{hidden}\n")
     out[f"2016-child-g/files/{hidden}.pdf"] = PDF
     out["2016-child-g/briefing.md"] = briefing(published="2016-04-01", body=seven_minute_body(hidden))
     out["2016-child-g/action-plan.md"] = plan_with(hidden)
-    # Public until a date earlier than the minimum 12 months, with the reason (which is never shown).
-    out["2026-child-h/index.md"] = front(
-        review_meta(title="Child H: review", published="2026-03-02", themes=["neglect"],
-                    available_until="2027-01-31", early_removal_reason=f"Family request {m['early removal reason']}."),
-        "## Findings\n\nText.\n")
     assert len(SEVEN) == 7
     return out
