@@ -85,8 +85,8 @@ def review_family_problems(source: Source, review_type: Term | None, age_band: T
     if age_band is not None and family is not None and age_band.family and age_band.family != family.id:
         usable = [t.id for t in age_bands.values() if t.family in ("", family.id)]
         other = families.get(age_band.family)
-        problems.append(source.problem(("age_band",), f"'{age_band.id}' is an age band for "
-                                       f"{(other.label if other else age_band.family).lower()} reviews, and this "
+        problems.append(source.problem(("age_band",), f"'{age_band.id}' is an age band for reviews about "
+                                       f"{other.subjects if other else age_band.family}, and this "
                                        f"{type_label.lower()} is about {family.subjects}: use one of: "
                                        f"{', '.join(usable) or '(none listed: add one to age_bands)'}"))
 

@@ -195,8 +195,8 @@ def test_months_are_calendar_months():
 
 def test_an_age_band_of_another_family_is_refused(tmp_path):
     got = problems_for(tmp_path, {"2024-child-p/index.md": front(review_meta(age_band="65-and-over"))})
-    assert got == ["reviews/2024-child-p/index.md:9: age_band: '65-and-over' is an age band for adults reviews, "
-                   "and this local child safeguarding practice review is about children: use one of: under-1, "
+    assert got == ["reviews/2024-child-p/index.md:9: age_band: '65-and-over' is an age band for reviews about "
+                   "adults, and this local child safeguarding practice review is about children: use one of: under-1, "
                    "5-to-11, adult"]
 
 
