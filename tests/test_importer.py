@@ -325,17 +325,27 @@ def test_lists_and_slugs():
 def test_every_import_message_is_in_the_guide():
     """Each message the importer can print (its longest literal piece) has a row in the guide's import table."""
     tree = ast.parse((REPO / "casereviews" / "importer.py").read_text(encoding="utf-8"))
-    fragments = set()
+    messages: list[ast.AST] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
+        if isinstance(node, ast.Call) and node.args:
             func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if name in ("append", "CatalogueError", "CatalogueDate") and node.args:
-                message = node.args[-1]
-                pieces = [c.value for c in ast.walk(message) if isinstance(c, ast.Constant)
-                          and isinstance(c.value, str) and len(c.value) > 12]
-                if pieces:
-                    fragments.add(max(pieces, key=len).strip())
+            owner = func.value if isinstance(func, ast.Attribute) else None
+            owner_name = owner.attr if isinstance(owner, ast.Attribute) else owner.id if isinstance(owner, ast.Name) \
+                else ""
+            if isinstance(func, ast.Name) and func.id in ("CatalogueError", "CatalogueDate") or (
+                    isinstance(func, ast.Attribute) and func.attr == "append"
+                    and owner_name in ("attention", "ignored", "info")):
+                messages.append(node.args[-1])
+        elif isinstance(node, ast.AugAssign) and getattr(node.target, "attr", "") == "attention":
+            messages.append(node.value)
+        elif isinstance(node, ast.FunctionDef) and node.name == "_unknown":
+            messages += [n.value for n in ast.walk(node) if isinstance(n, ast.Return)]
+    fragments = set()
+    for message in messages:
+        pieces = [c.value for c in ast.walk(message) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                  and len(c.value) > 12]
+        if pieces:
+            fragments.add(max(pieces, key=len).strip())
     assert len(fragments) >= 20
     guide = (REPO / "docs" / "editors" / "error-messages.md").read_text(encoding="utf-8")
     missing = sorted(f for f in fragments if f not in guide)
