@@ -102,7 +102,7 @@ def family_pages(site: PublicSite) -> Iterable[PageSpec]:
             family_src_uri(family.id), f"Reviews about {family.label.lower()}", "reviews.html",
             description=family.description or f"Every published review about {family.subjects}, newest first.",
             context={"reviews": site.by_family[family.id], "families": site.families, "by_family": site.by_family,
-                     "family": family},
+                     "family": family, "all_count": len(site.reviews)},
             hide=("navigation", "toc"))
 
 

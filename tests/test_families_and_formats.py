@@ -228,7 +228,7 @@ def check_family_outputs(site: Path) -> None:
     assert "<h1>Reviews about adults</h1>" in adults and "2025-sar-mr-q" in adults and "2024-child-p" not in adults
     search = (site / "search/index.html").read_text(encoding="utf-8")
     assert 'data-facet="family"' in search and "<legend>Age of the person</legend>" in search
-    assert "?family=Adults" in listing  # the listing's links into search filtered by family
+    assert "/search/?family=Adults" in adults  # the family's page leads into search filtered by family
     sar = (site / "reviews/2025-sar-mr-q/index.html").read_text(encoding="utf-8")
     assert "<dt>Age of the adult</dt>" in sar
     dhr = (site / "reviews/2026-dhr-ms-r/index.html").read_text(encoding="utf-8")
