@@ -22,7 +22,6 @@ for _path in (ROOT, ROOT / "tests"):
 
 import yaml  # noqa: E402
 from fixture_joint_board import VOCABULARY as JOINT  # noqa: E402
-from fixture_joint_board import body_with  # noqa: E402
 from sitebuild import (  # noqa: E402
     VOCABULARY,
     action_plan,
