@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import get_close_matches
+from functools import cached_property
 
 from markdown.extensions.toc import slugify
 
@@ -49,6 +50,12 @@ class BriefingFormat:
     @property
     def free_form(self) -> bool:
         return not self.sections
+
+    @cached_property
+    def owner(self) -> dict[str, int]:
+        """Each accepted heading (as ``heading_key`` gives it) -> the index of its section; worked out once per
+        format rather than for every briefing."""
+        return {key: i for i, s in enumerate(self.sections) for key in s.keys}
 
 
 SEVEN_MINUTE = BriefingFormat("seven-minute", "Seven-minute briefing", (
@@ -129,7 +136,7 @@ def check_sections(source: Source, fmt: BriefingFormat = SEVEN_MINUTE
     how_many = _WORDS.get(count, str(count))
     what = fmt.label[:1].lower() + fmt.label[1:]
     expected = "; ".join(f"{i}. {s.title}" for i, s in enumerate(wanted, 1))
-    owner = {key: i for i, s in enumerate(wanted) for key in s.keys}
+    owner = fmt.owner
 
     def at(line_in_body: int) -> int:
         return source.body_line + line_in_body - 1
