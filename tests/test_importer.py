@@ -310,6 +310,12 @@ def test_catalogue_dates(text, value, approximate):
     assert parsed.value == value and bool(parsed.attention) == approximate
 
 
+def test_a_date_in_no_known_form_says_which_forms_are():
+    assert parse_catalogue_date("next spring").attention == (
+        "published: 'next spring' is not a date the import can read: the draft is written without it; write it as "
+        "2021-03-12, 12/03/2021 or 12 March 2021")
+
+
 def test_lists_and_slugs():
     assert split_list("Neglect; Domestic abuse, coercive control") == ["Neglect", "Domestic abuse, coercive control"]
     assert split_list("Neglect, Safe sleep") == ["Neglect", "Safe sleep"]
