@@ -237,6 +237,15 @@ def check_family_outputs(site: Path) -> None:
     fragments = pagefind_filters(site)
     assert fragments["/reviews/2026-dhr-ms-r/"]["family"] == ["Domestic abuse related deaths"]
     assert fragments["/reviews/2025-sar-mr-q/briefing/"]["family"] == ["Adults"]
+    data = json.loads((site / "data/reviews.json").read_text(encoding="utf-8"))
+    assert {r["slug"]: r["family"]["id"] for r in data["reviews"]} == {
+        "2026-dhr-ms-r": "domestic-abuse", "2025-sar-mr-q": "adults", "2024-child-p": "children"}
+    from jsonschema import Draft202012Validator
+
+    from casereviews.schemas import SCHEMA_DIR
+
+    schema = json.loads((SCHEMA_DIR / "reviews-data.schema.json").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(data)) == []
     leaks = [name for name, text in all_outputs(site).items() if EARLY_REMOVAL_MARKER in text.lower()]
     assert leaks == []
 
