@@ -16,14 +16,19 @@ from typing import Any
 
 from . import pii
 from .clock import parse_moment
-from .families import families_in, family_of, review_family_problems, vocabulary_family_problems
-from .formats import DEFAULT, BriefingFormat, FormatSection, check_sections, formats_in, headings
+from .families import (
+    families_in,
+    family_of,
+    review_family_problems,
+    vocabulary_families,
+    vocabulary_family_problems,
+)
+from .formats import DEFAULT, check_sections, formats_in, headings, vocabulary_formats
 from .model import (
     Action,
     ActionPlan,
     Briefing,
     Document,
-    Family,
     Recommendation,
     Review,
     Section,
@@ -61,9 +66,9 @@ def check_vocabulary(source: Source) -> tuple[Vocabulary | None, list[Problem]]:
                 continue
             terms[entry["id"]] = _vocabulary_term(entry)
         lists[name] = terms
-    families = families_in(_families(source, problems))
+    families = families_in(vocabulary_families(source, problems))
     problems += vocabulary_family_problems(source, families)
-    formats = formats_in(_briefing_formats(source, problems))
+    formats = formats_in(vocabulary_formats(source, problems))
     if problems:
         return None, problems
     return Vocabulary(**lists, review_families=families, briefing_formats=formats), []
@@ -75,63 +80,6 @@ def _vocabulary_term(entry: dict[str, Any]) -> Term:
                 family=entry["family"] if isinstance(entry.get("family"), str) else "",
                 requires_approval=_text(entry, "requires_approval"),
                 min_available_months=months if isinstance(months, int) and not isinstance(months, bool) else None)
-
-
-def _families(source: Source, problems: list[Problem]) -> list[Family]:
-    """``review_families``: families a partnership adds to (or relabels among) the built-in ones."""
-    out: dict[str, Family] = {}
-    entries = source.data.get("review_families")
-    for i, entry in enumerate(entries if isinstance(entries, list) else []):
-        if not (isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("label"), str)):
-            continue  # the schema has already said what is wrong
-        if entry["id"] in out:
-            problems.append(source.problem(("review_families", i, "id"), f"'{entry['id']}' is listed twice in "
-                                           "review_families: ids must be unique within a list"))
-            continue
-        subject = _text(entry, "subject") or "person"
-        out[entry["id"]] = Family(entry["id"], entry["label"], subject, _text(entry, "subjects") or subject + "s",
-                                  _text(entry, "description"))
-    return list(out.values())
-
-
-def _briefing_formats(source: Source, problems: list[Problem]) -> list[BriefingFormat]:
-    """``briefing_formats``: the partnership's own briefing formats, each section with its accepted headings."""
-    out: dict[str, BriefingFormat] = {}
-    entries = source.data.get("briefing_formats")
-    for i, entry in enumerate(entries if isinstance(entries, list) else []):
-        if not (isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("label"), str)
-                and isinstance(entry.get("sections"), list)):
-            continue  # the schema has already said what is wrong
-        fmt_id = entry["id"]
-        if fmt_id in out:
-            problems.append(source.problem(("briefing_formats", i, "id"), f"'{fmt_id}' is listed twice in "
-                                           "briefing_formats: ids must be unique within a list"))
-            continue
-        if fmt_id == "note":
-            problems.append(source.problem(("briefing_formats", i, "id"), "'note' is the free-form format and "
-                                           "cannot be given sections: choose another id"))
-            continue
-        sections: list[FormatSection] = []
-        seen: dict[str, int] = {}
-        questions = 0
-        for j, sec in enumerate(entry["sections"]):
-            if not (isinstance(sec, dict) and isinstance(sec.get("title"), str)):
-                continue
-            also = tuple(a for a in sec.get("also") or () if isinstance(a, str))
-            section = FormatSection(sec["title"].strip(), also, sec.get("questions") is True)
-            questions += section.questions
-            if section.questions and questions > 1:
-                problems.append(source.problem(("briefing_formats", i, "sections", j, "questions"), "only one "
-                                               "section of a format can be marked 'questions: true'"))
-            for key in section.keys:
-                if key in seen:
-                    problems.append(source.problem(("briefing_formats", i, "sections", j), f"the heading '{key}' "
-                                                   f"is also accepted for section {seen[key] + 1}: a heading can "
-                                                   "name one section only"))
-                seen.setdefault(key, j)
-            sections.append(section)
-        out[fmt_id] = BriefingFormat(fmt_id, entry["label"].strip(), tuple(sections))
-    return list(out.values())
 
 
 def _term(source: Source, path: Path_, value: Any, vocabulary: Vocabulary, list_name: str,

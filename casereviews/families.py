@@ -129,3 +129,24 @@ def vocabulary_family_problems(source: Source, families: dict[str, Family]) -> l
                                                f"one of: {', '.join(families)}, or list it under review_families"))
     return problems
 
+
+def vocabulary_families(source: Source, problems: list[Problem]) -> list[Family]:
+    """``review_families``: families a partnership adds to (or relabels among) the built-in ones."""
+    out: dict[str, Family] = {}
+    entries = source.data.get("review_families")
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not (isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("label"), str)):
+            continue  # the schema has already said what is wrong
+        if entry["id"] in out:
+            problems.append(source.problem(("review_families", i, "id"), f"'{entry['id']}' is listed twice in "
+                                           "review_families: ids must be unique within a list"))
+            continue
+        subject = _text(entry, "subject") or "person"
+        out[entry["id"]] = Family(entry["id"], entry["label"], subject, _text(entry, "subjects") or subject + "s",
+                                  _text(entry, "description"))
+    return list(out.values())
+
+
+def _text(data: dict, key: str) -> str:
+    value = data.get(key)
+    return value.strip() if isinstance(value, str) else ""

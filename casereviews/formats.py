@@ -105,6 +105,46 @@ def formats_in(entries: Iterable[BriefingFormat]) -> dict[str, BriefingFormat]:
     return out
 
 
+def vocabulary_formats(source: Source, problems: list[Problem]) -> list[BriefingFormat]:
+    """``briefing_formats``: the partnership's own briefing formats, each section with its accepted headings."""
+    out: dict[str, BriefingFormat] = {}
+    entries = source.data.get("briefing_formats")
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not (isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("label"), str)
+                and isinstance(entry.get("sections"), list)):
+            continue  # the schema has already said what is wrong
+        fmt_id = entry["id"]
+        if fmt_id in out:
+            problems.append(source.problem(("briefing_formats", i, "id"), f"'{fmt_id}' is listed twice in "
+                                           "briefing_formats: ids must be unique within a list"))
+            continue
+        if fmt_id == "note":
+            problems.append(source.problem(("briefing_formats", i, "id"), "'note' is the free-form format and "
+                                           "cannot be given sections: choose another id"))
+            continue
+        sections: list[FormatSection] = []
+        seen: dict[str, int] = {}
+        questions = 0
+        for j, sec in enumerate(entry["sections"]):
+            if not (isinstance(sec, dict) and isinstance(sec.get("title"), str)):
+                continue
+            also = tuple(a for a in sec.get("also") or () if isinstance(a, str))
+            section = FormatSection(sec["title"].strip(), also, sec.get("questions") is True)
+            questions += section.questions
+            if section.questions and questions > 1:
+                problems.append(source.problem(("briefing_formats", i, "sections", j, "questions"), "only one "
+                                               "section of a format can be marked 'questions: true'"))
+            for key in section.keys:
+                if key in seen:
+                    problems.append(source.problem(("briefing_formats", i, "sections", j), f"the heading '{key}' "
+                                                   f"is also accepted for section {seen[key] + 1}: a heading can "
+                                                   "name one section only"))
+                seen.setdefault(key, j)
+            sections.append(section)
+        out[fmt_id] = BriefingFormat(fmt_id, entry["label"].strip(), tuple(sections))
+    return list(out.values())
+
+
 # -- the check ----------------------------------------------------------------------------------------------
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
