@@ -131,6 +131,9 @@ def read_catalogue(path: Path) -> tuple[list[str], list[list[str]], list[str]]:
         raw = path.read_bytes()
     except OSError as err:
         raise CatalogueError(f"{path}: cannot be read ({err.strerror})") from None
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a zip (.xlsx, .ods) or an old .xls
+        raise CatalogueError(f"{path}: is a spreadsheet workbook, not a CSV file: open it and save it as "
+                             "'CSV UTF-8 (Comma delimited)', then import that file")
     notes = []
     if raw.startswith(b"\xef\xbb\xbf"):
         notes.append("UTF-8 with a byte-order mark")

@@ -275,6 +275,8 @@ def test_column_and_row_problems(tmp_path):
     ("no-vocabulary", "is missing: the import needs the vocabulary to match types, themes and agencies"),
     ("bad-vocabulary", "the vocabulary has problems; run scripts/check and fix them first:"),
     ("unreadable", "cannot be read (No such file or directory)"),
+    ("workbook", "is a spreadsheet workbook, not a CSV file: open it and save it as 'CSV UTF-8 (Comma delimited)', "
+                 "then import that file"),
 ])
 def test_what_stops_the_import_exits_2(tmp_path, capsys, setup, message):
     root = small_project(tmp_path)
@@ -288,6 +290,8 @@ def test_what_stops_the_import_exits_2(tmp_path, capsys, setup, message):
         (root / "reviews" / "vocabulary.yml").write_text("themes: []\n", encoding="utf-8")
     if setup == "unreadable":
         catalogue = root / "nothing.csv"
+    if setup == "workbook":
+        catalogue.write_bytes(b"PK\x03\x04" + b"\x00" * 40)  # what an .xlsx starts with
     code, report = run(root, str(catalogue), "--files", str(files))
     assert code == 2 and report == ""
     assert message in capsys.readouterr().err
