@@ -257,7 +257,7 @@ class Matcher:
         return self.by_key.get(_value_key(text))
 
     def nearest(self, text: str) -> list[str]:
-        close = get_close_matches(_value_key(text), list(self.by_key), n=6, cutoff=0.5)
+        close = get_close_matches(_value_key(text), list(self.by_key), n=6, cutoff=0.6)
         return list(dict.fromkeys(self.by_key[c].id for c in close))[:3]
 
 
