@@ -332,6 +332,9 @@ class Importer:
         self.titles: dict[str, int] = {}  # normalised title -> the row it was first seen on
         self.slugs: set[str] = set()  # slugs given out in this run
         self.existing = {p.name for p in settings.content_dir.iterdir()} if settings.content_dir.is_dir() else set()
+        content = settings.content_dir
+        self.content_label = content.relative_to(settings.root).as_posix() if content.is_relative_to(
+            settings.root) else content.as_posix()  # reviews, unless mkdocs.yml says otherwise
         self._present: list[str] | None = None
 
     def row(self, number: int, cells: dict[str, str], report: RowReport) -> Draft | None:
@@ -406,11 +409,11 @@ class Importer:
 
         slug = make_slug(published.year if published else None, review_type, pseudonym, title)
         if slug in self.existing:
-            attention.append(f"reviews/{slug}/ already exists, so nothing was written for this row (the import "
-                             "never overwrites); if this row is a different review, import it with another "
-                             "pseudonym or title")
+            attention.append(f"{self.content_label}/{slug}/ already exists, so nothing was written for this row "
+                             "(the import never overwrites); if this row is a different review, import it with "
+                             "another pseudonym or title")
             report.outcome = SKIPPED
-            report.folder = f"reviews/{slug}/"
+            report.folder = f"{self.content_label}/{slug}/"
             return None
         base, n = slug, 2
         while slug in self.slugs or slug in self.existing:
@@ -419,7 +422,7 @@ class Importer:
             attention.append(f"the folder name {base} is taken by an earlier row, so this review is {slug}: "
                              "rename the folder if you want another name")
         self.slugs.add(slug)
-        report.folder = f"reviews/{slug}/"
+        report.folder = f"{self.content_label}/{slug}/"
 
         body = ["REPLACE: the review's page: what happened, what the review found, and the partners' response.", ""]
         if summary and "summary" not in meta:
