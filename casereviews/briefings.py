@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .check import headings
+from .formats import BUILT_IN, headings
 from .model import Briefing
 from .sections import MARK
 from .site import PublicSite
@@ -18,8 +18,7 @@ from .site import PublicSite
 if TYPE_CHECKING:  # pages.py lists these makers in MAKERS, so PageSpec is imported where it is used
     from .pages import PageSpec
 
-FORMAT_LABELS = {"seven-minute": "Seven-minute briefing", "note": "Practice note"}
-QUESTIONS = 7  # the section that holds the questions for practitioners, set apart on the page
+FORMAT_LABELS = {f.id: f.label for f in BUILT_IN.values()}  # a briefing carries its own format's label
 
 
 def briefing_pages(site: PublicSite) -> Iterable[PageSpec]:
@@ -27,7 +26,7 @@ def briefing_pages(site: PublicSite) -> Iterable[PageSpec]:
 
     for review in site.briefings:
         briefing = review.briefing
-        kind = FORMAT_LABELS[briefing.format]
+        kind = briefing.format_label or FORMAT_LABELS.get(briefing.format, "Learning briefing")
         yield PageSpec(
             src_uri=f"reviews/{review.slug}/briefing.md",
             title=briefing.title,
@@ -44,9 +43,10 @@ def briefing_list_page(site: PublicSite) -> Iterable[PageSpec]:
 
     yield PageSpec(
         "briefings/index.md", "Learning briefings", "briefings.html",
-        description="Short learning briefings for people who work with children, one for each published "
-                    "review, newest first.",
-        context={"reviews": site.briefings, "format_labels": FORMAT_LABELS}, hide=("navigation", "toc"),
+        description=f"Short learning briefings for people who work with {site.subjects}, one for each "
+                    "published review, newest first.",
+        context={"reviews": site.briefings, "format_labels": FORMAT_LABELS, "subjects": site.subjects},
+        hide=("navigation", "toc"),
     )
 
 
@@ -58,15 +58,15 @@ def page_address(site: PublicSite, path: str) -> str:
 
 
 def briefing_markdown(briefing: Briefing) -> str:
-    """The body MkDocs renders: a seven-minute briefing's ``##`` sections each wrapped in a ``<section>``.
+    """The body MkDocs renders: a sectioned briefing's ``##`` sections each wrapped in a ``<section>``.
 
     The wrapper lets the print stylesheet keep a section on one sheet and lets the questions for practitioners be
-    set apart in a box; the heading is rewritten in the standard form with its number marked up, so every briefing
-    is numbered the same way whatever the editor typed ("## 1. Background", "## Background"). A note is free-form
-    and passes through unchanged. The heading's ``data-section`` attribute asks ``sections.SectionsExtension``
-    (registered by the hook) for the wrapper, with the classes it names.
+    set apart in a box; the heading keeps the editor's words and gets its number marked up, so every briefing is
+    numbered the same way whatever the editor typed ("## 1. Background", "## Background", "## 1) Background").
+    A free-form briefing (a note) passes through unchanged. The heading's ``data-section`` attribute asks
+    ``sections.SectionsExtension`` (registered by the hook) for the wrapper, with the classes it names.
     """
-    if briefing.format != "seven-minute" or not briefing.sections:
+    if not briefing.sections:
         return briefing.body
     lines = briefing.body.split("\n")
     starts = [line for level, line, _ in headings(briefing.body) if level == 2]
@@ -75,7 +75,7 @@ def briefing_markdown(briefing: Briefing) -> str:
     out = lines[: starts[0] - 1]
     bounds = [*starts, len(lines) + 1]
     for section, start, end in zip(briefing.sections, bounds, bounds[1:], strict=False):
-        css = "cr-section cr-questions" if section.number == QUESTIONS else "cr-section"
+        css = "cr-section cr-questions" if section.questions else "cr-section"
         out += [
             "",
             f'## <span class="cr-section__number">{section.number}</span> {section.title} '

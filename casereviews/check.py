@@ -14,12 +14,17 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from markdown.extensions.toc import slugify
-
 from . import pii
 from .clock import parse_moment
+from .families import (
+    families_in,
+    family_of,
+    review_family_problems,
+    vocabulary_families,
+    vocabulary_family_problems,
+)
+from .formats import DEFAULT, check_sections, formats_in, headings, vocabulary_formats
 from .model import (
-    SEVEN_SECTIONS,
     Action,
     ActionPlan,
     Briefing,
@@ -59,11 +64,22 @@ def check_vocabulary(source: Source) -> tuple[Vocabulary | None, list[Problem]]:
                 problems.append(source.problem((name, i, "id"), f"'{entry['id']}' is listed twice in {name}: "
                                                "ids must be unique within a list"))
                 continue
-            terms[entry["id"]] = Term(entry["id"], entry["label"], str(entry.get("description") or ""))
+            terms[entry["id"]] = _vocabulary_term(entry)
         lists[name] = terms
+    families = families_in(vocabulary_families(source, problems))
+    problems += vocabulary_family_problems(source, families)
+    formats = formats_in(vocabulary_formats(source, problems))
     if problems:
         return None, problems
-    return Vocabulary(**lists), []
+    return Vocabulary(**lists, review_families=families, briefing_formats=formats), []
+
+
+def _vocabulary_term(entry: dict[str, Any]) -> Term:
+    months = entry.get("min_available_months")
+    return Term(entry["id"], entry["label"], str(entry.get("description") or ""),
+                family=entry["family"] if isinstance(entry.get("family"), str) else "",
+                requires_approval=_text(entry, "requires_approval"),
+                min_available_months=months if isinstance(months, int) and not isinstance(months, bool) else None)
 
 
 def _term(source: Source, path: Path_, value: Any, vocabulary: Vocabulary, list_name: str,
@@ -151,6 +167,9 @@ def check_review(source: Source, slug: str, vocabulary: Vocabulary, default_part
     agencies = _terms(source, "agencies", vocabulary, "agencies", problems)
     published = _moment(source, ("published",), problems)
     available_until = _date(source, ("available_until",), problems)
+    approved = _date(source, ("approved",), problems)
+    problems += review_family_problems(source, review_type, age_band, vocabulary.review_families, published,
+                                       approved, available_until, vocabulary.age_bands)
     if data.get("withdrawn_reason") and data.get("status") != "withdrawn":
         problems.append(source.problem(("withdrawn_reason",), "is only used when 'status: withdrawn'; remove it "
                                        "or change the status"))
@@ -177,6 +196,8 @@ def check_review(source: Source, slug: str, vocabulary: Vocabulary, default_part
         documents=documents,
         available_until=available_until,
         withdrawn_reason=_text(data, "withdrawn_reason"),
+        family=family_of(review_type, vocabulary.review_families),
+        approved=approved,
         body=source.body,
         source=source.rel,
         folder=str(source.path.parent),
@@ -219,156 +240,35 @@ def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
 
 # -- briefing -----------------------------------------------------------------------------------------------
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
-_NUMBER = re.compile(r"^\s*(\d+)\s*[.):\-–]?\s*")
 
 
-def headings(body: str) -> Iterator[tuple[int, int, str]]:
-    """(level, 1-based line in body, text) of each ATX heading outside fenced code."""
-    fenced = False
-    for number, line in enumerate(body.split("\n"), start=1):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        match = None if fenced else _HEADING.match(line)
-        if match:
-            yield len(match.group(1)), number, match.group(2).strip()
-
-
-def check_sections(source: Source) -> tuple[tuple[Section, ...], list[Problem]]:
-    """A seven-minute briefing has exactly the seven ``##`` sections, in order, none of them empty.
-
-    Each message names the section by number and title and says what to do, pointing at the heading concerned,
-    or for a missing section at the heading it should come before. One mistake gives one message: a misspelt
-    heading is reported as misspelt, not also as a missing section plus an extra one.
-    """
-    problems: list[Problem] = []
-
-    def at(line_in_body: int) -> int:
-        return source.body_line + line_in_body - 1
-
-    def problem(line_in_body: int, message: str) -> None:
-        problems.append(Problem(source.rel, at(line_in_body), "sections", message))
-
-    every = list(headings(source.body))
-    found = [(line, text, _section_name(text)) for level, line, text in every if level == 2]
-    wanted = [s.casefold() for s in SEVEN_SECTIONS]
-    body_end = max(1, source.body.rstrip("\n").count("\n") + 1)
-    accounted: set[int] = set()  # indexes into SEVEN_SECTIONS that have a heading, even a faulty one
-    first_line: dict[int, int] = {}
-    kept: list[tuple[int, int]] = []  # (line, section index) of the usable headings, in file order
-
-    for line, text, name in found:
-        if name in wanted:
-            index = wanted.index(name)
-            if index in first_line:
-                problem(line, f"'## {text}' repeats section {index + 1} (first on line {at(first_line[index])}): "
-                        "keep one, or make this one a '###' heading inside it")
-                continue
-            first_line[index] = line
-            accounted.add(index)
-            kept.append((line, index))
-            continue
-        unused = [w for i, w in enumerate(wanted) if i not in accounted and w not in _names(found)]
-        close = get_close_matches(name, unused, n=1, cutoff=0.6)
-        if close:
-            index = wanted.index(close[0])
-            accounted.add(index)
-            problem(line, f"'## {text}' should be '## {index + 1}. {SEVEN_SECTIONS[index]}': the seven section "
-                    "headings are always written the same way")
-        else:
-            problem(line, f"'## {text}' is an extra section: a seven-minute briefing has exactly seven ("
-                    f"{_EXPECTED}); make it a '###' heading inside one of them, or set 'format: note' for a "
-                    "free-form briefing")
-
-    for level, line, text in every:
-        name = _section_name(text)
-        if level != 2 and name in wanted and wanted.index(name) not in accounted:
-            index = wanted.index(name)
-            accounted.add(index)
-            problem(line, f"'{'#' * level} {text}' must be a '##' heading (two #) to count as section "
-                    f"{index + 1}: write '## {index + 1}. {SEVEN_SECTIONS[index]}'")
-
-    if not found and not accounted:
-        problem(1, f"has no '##' sections: a seven-minute briefing has exactly seven, in this order: {_EXPECTED}. "
-                "Start each with a line such as '## 1. Background', or set 'format: note' for a free-form briefing")
-        return (), problems
-
-    for index in range(len(SEVEN_SECTIONS)):
-        if index in accounted:
-            continue
-        after = [line for line, i in kept if i > index]
-        previous = f"'## {index}. {SEVEN_SECTIONS[index - 1]}'" if index > 0 else ""
-        following = f"'## {index + 2}. {SEVEN_SECTIONS[index + 1]}'" if index + 1 < len(SEVEN_SECTIONS) else ""
-        if previous and following:
-            place = f"between {previous} and {following}"
-        elif following:
-            place = f"before {following}, at the start"
-        else:
-            place = f"after {previous}, at the end"
-        problem(min(after) if after else body_end,
-                f"section {index + 1} '## {index + 1}. {SEVEN_SECTIONS[index]}' is missing: add it {place}")
-
-    if not problems:
-        order = [i for _, i in kept]
-        for position, (line, index) in enumerate(kept):
-            if index != position:
-                problem(line, f"the sections are out of order: section {position + 1} should be "
-                        f"'{SEVEN_SECTIONS[position]}', not '{SEVEN_SECTIONS[index]}'; put them in this order: "
-                        f"{_EXPECTED}")
-                break
-        if order == list(range(len(SEVEN_SECTIONS))):
-            for line, text in ((line, text) for line, text, _ in found):
-                number = _NUMBER.match(text)
-                written = int(number.group(1)) if number and number.group(1) else None
-                index = wanted.index(_section_name(text))
-                if written is not None and written != index + 1:
-                    problem(line, f"'## {text}' is numbered {written} but {SEVEN_SECTIONS[index]} is section "
-                            f"{index + 1}: write '## {index + 1}. {SEVEN_SECTIONS[index]}'")
-            lines = [line for line, _ in kept] + [body_end + 1]
-            body_lines = source.body.split("\n")
-            for index in range(len(SEVEN_SECTIONS)):
-                text = "\n".join(body_lines[lines[index]:lines[index + 1] - 1])
-                if not text.strip():
-                    problem(lines[index], f"section {index + 1} '{SEVEN_SECTIONS[index]}' is empty: write its "
-                            "text under the heading")
-
-    sections = tuple(Section(i + 1, SEVEN_SECTIONS[i], slugify(SEVEN_SECTIONS[i], "-"))
-                     for _, i in kept)
-    return sections, problems
-
-
-_EXPECTED = "; ".join(f"{i}. {s}" for i, s in enumerate(SEVEN_SECTIONS, 1))
-
-
-def _section_name(text: str) -> str:
-    """The heading without the editor's number or closing punctuation, for comparing with the seven names."""
-    return _NUMBER.sub("", text).strip().rstrip(":?.").strip().casefold()
-
-
-def _names(found: list[tuple[int, str, str]]) -> set[str]:
-    return {name for _, _, name in found}
-
-
-def check_briefing(source: Source) -> tuple[Briefing | None, list[Problem]]:
+def check_briefing(source: Source, vocabulary: Vocabulary | None = None) -> tuple[Briefing | None, list[Problem]]:
     problems = schema_problems(source, "briefing", "a briefing")
     data = source.data
     published = _moment(source, ("published",), problems)
-    fmt = data.get("format") or "seven-minute"
+    formats = vocabulary.briefing_formats if vocabulary and vocabulary.briefing_formats else formats_in(())
+    fmt_id = data.get("format") or DEFAULT
+    fmt = formats.get(fmt_id) if isinstance(fmt_id, str) else None
+    if fmt is None and isinstance(fmt_id, str):
+        close = get_close_matches(fmt_id, list(formats), n=1, cutoff=0.5)
+        guess = f"did you mean '{close[0]}'? " if close else ""
+        problems.append(source.problem(("format",), f"'{fmt_id}' is not a briefing format; {guess}use one of: "
+                                       f"{', '.join(formats)} (a partnership adds its own under briefing_formats "
+                                       "in reviews/vocabulary.yml)"))
     sections: tuple[Section, ...] = ()
-    if fmt == "seven-minute" and data.get("status") != "draft":
-        sections, section_problems = check_sections(source)
+    if fmt is not None and not fmt.free_form and data.get("status") != "draft":
+        sections, section_problems = check_sections(source, fmt)
         problems += section_problems
-    elif fmt == "seven-minute":
-        sections = check_sections(source)[0]
+    elif fmt is not None and not fmt.free_form:
+        sections = check_sections(source, fmt)[0]
     problems += personal_data_problems(source)
     if data.get("status") == "published":
         problems += placeholder_problems(source)
     if problems:
         return None, problems
-    return Briefing(status=data["status"], published=published, format=fmt, title=_text(data, "title"),
-                    body=source.body, sections=sections, source=source.rel), []
+    return Briefing(status=data["status"], published=published, format=fmt_id, title=_text(data, "title"),
+                    format_label=fmt.label, body=source.body, sections=sections, source=source.rel), []
 
 
 # -- action plan --------------------------------------------------------------------------------------------

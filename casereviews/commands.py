@@ -128,6 +128,33 @@ def new_review_command(argv: Sequence[str] | None = None, out: TextIO | None = N
     return OK
 
 
+def import_command(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    from .importer import CatalogueError, run_import  # only this command needs it
+
+    out = out or sys.stdout
+    parser = argparse.ArgumentParser(
+        prog="scripts/import",
+        description="Turn a spreadsheet (CSV) of published reviews into draft review folders under reviews/, "
+                    "with each review's file copied in. Never publishes, never overwrites.")
+    parser.add_argument("catalogue", type=Path, metavar="CATALOGUE.csv",
+                        help="the spreadsheet saved as CSV: one row per review, the first row naming the columns")
+    parser.add_argument("--files", type=Path, metavar="DIR",
+                        help="the folder holding the files named in the 'file' column (default: the catalogue's "
+                             "folder)")
+    parser.add_argument("--dry-run", action="store_true", help="report what would be done, and write nothing")
+    _config_arg(parser)
+    args = parser.parse_args(argv)
+    try:
+        settings = _settings(args)
+        report = run_import(settings, args.catalogue, args.files, dry_run=args.dry_run)
+    except (ProjectError, CatalogueError) as err:
+        print(f"scripts/import: {err}", file=sys.stderr)
+        return USAGE
+    for line in report.lines():
+        print(line, file=out)
+    return report.exit_code
+
+
 def run(command, argv: Sequence[str] | None = None) -> None:
     """Entry point for the scripts: never a traceback for an editor's mistake, and Ctrl-C exits quietly."""
     try:

@@ -121,7 +121,7 @@ def _load_review(folder: Path, rel: str, settings: Settings, vocabulary) -> tupl
         source, read_problems = read_source(folder / "briefing.md", settings.root)
         problems += read_problems
         if source:
-            briefing, more = check_briefing(source)
+            briefing, more = check_briefing(source, vocabulary)
             problems += more
     if (folder / "action-plan.md").is_file():
         source, read_problems = read_source(folder / "action-plan.md", settings.root)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 REVIEW_STATUSES = ("draft", "published", "withdrawn")
 BRIEFING_STATUSES = ("draft", "published")
@@ -36,6 +37,20 @@ class Term:
     id: str
     label: str
     description: str = ""
+    family: str = ""  # review types and age bands: the id of their review family ("" for an age band: any)
+    requires_approval: str = ""  # review types: who must approve publication, e.g. a Home Office panel
+    min_available_months: int | None = None  # review types: how long a published report stays (None: default)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family of reviews with its own rules and words: children's, adults', domestic abuse related deaths."""
+
+    id: str
+    label: str  # what readers see in filters and headings, e.g. "Adults"
+    subject: str = "person"  # the word for the person the review is about: "child", "adult", "person"
+    subjects: str = "people"  # the same in the plural: "children", "adults", "people"
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,8 @@ class Vocabulary:
     themes: dict[str, Term]
     agencies: dict[str, Term]
     age_bands: dict[str, Term]
+    review_families: dict[str, Family] = field(default_factory=dict)  # built-in families plus the vocabulary's
+    briefing_formats: dict[str, Any] = field(default_factory=dict)  # id -> formats.BriefingFormat
 
     LISTS = ("review_types", "themes", "agencies", "age_bands")
 
@@ -118,8 +135,9 @@ class Section:
     """A ``##`` section of a briefing."""
 
     number: int
-    title: str
+    title: str  # the heading as the editor wrote it, without its number
     anchor: str
+    questions: bool = False  # the questions for practitioners, set apart on the page
 
 
 @dataclass(frozen=True)
@@ -128,6 +146,7 @@ class Briefing:
     published: datetime | None
     format: str = "seven-minute"
     title: str = ""
+    format_label: str = ""  # the format's label, e.g. "Seven-minute briefing"
     body: str = ""
     sections: tuple[Section, ...] = ()
     source: str = ""
@@ -152,6 +171,8 @@ class Review:
     documents: tuple[Document, ...] = ()
     available_until: date | None = None
     withdrawn_reason: str = ""
+    family: Family | None = None  # from the review type
+    approved: date | None = None  # when publication was approved, for types that require it
     body: str = ""
     briefing: Briefing | None = None
     action_plan: ActionPlan | None = None

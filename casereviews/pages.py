@@ -73,9 +73,11 @@ def review_pages(site: PublicSite) -> Iterable[PageSpec]:
 
 
 def listing_pages(site: PublicSite) -> Iterable[PageSpec]:
+    families = site.families if len(site.families) > 1 else ()
     yield PageSpec("reviews/index.md", "All reviews", "reviews.html",
                    description="Every safeguarding review the partnership has published, newest first.",
-                   context={"reviews": site.reviews}, hide=("navigation", "toc"))
+                   context={"reviews": site.reviews, "families": families, "by_family": site.by_family},
+                   hide=("navigation", "toc"))
     yield PageSpec("themes/index.md", "Themes", "themes.html",
                    description="The learning themes of the published reviews.",
                    context={"themes": site.themes}, hide=("toc",))
@@ -92,7 +94,25 @@ def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
         )
 
 
-MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages, briefing_pages, briefing_list_page]
+def family_pages(site: PublicSite) -> Iterable[PageSpec]:
+    """/reviews/ filtered by family, one page each, when the site publishes reviews of more than one family."""
+    if len(site.families) < 2:
+        return
+    for family in site.families:
+        yield PageSpec(
+            family_src_uri(family.id), f"Reviews about {family.label.lower()}", "reviews.html",
+            description=family.description or f"Every published review about {family.subjects}, newest first.",
+            context={"reviews": site.by_family[family.id], "families": site.families, "by_family": site.by_family,
+                     "family": family, "all_count": len(site.reviews)},
+            hide=("navigation", "toc"))
+
+
+def family_src_uri(family_id: str) -> str:
+    return f"families/{family_id}.md"
+
+
+MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages, briefing_pages, briefing_list_page,
+                           family_pages]
 MAKERS += ACTION_PLAN_MAKERS  # plans, dashboard, board report, agencies
 MAKERS += PACK_MAKERS  # meeting packs and the meetings index
 

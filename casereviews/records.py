@@ -64,6 +64,7 @@ def review_record(site: PublicSite, review: Review) -> dict[str, Any]:
         "action_counts": action_counts(site, review),
         "available_until": review.available_until.isoformat() if review.available_until else None,
         "withdrawn_reason": (review.withdrawn_reason or None) if review.state == "withdrawn" else None,
+        "family": {"id": review.family.id, "label": review.family.label} if review.family else None,
     }
 
 
@@ -78,7 +79,7 @@ def csv_columns() -> list[str]:
         "pseudonym", "age_band_id", "age_band", "theme_ids", "themes", "agency_ids", "agencies", "summary",
         "key_learning", "document_urls", "briefing_url", "action_plan_url",
         *(f"actions_{key.replace('-', '_')}" for key in COUNT_KEYS),
-        "available_until", "withdrawn_reason",
+        "available_until", "withdrawn_reason", "family_id", "family",
     ]
 
 
@@ -111,6 +112,8 @@ def flatten(record: dict[str, Any]) -> dict[str, str]:
         **{f"actions_{key.replace('-', '_')}": text(counts.get(key)) for key in COUNT_KEYS},
         "available_until": text(record["available_until"]),
         "withdrawn_reason": text(record["withdrawn_reason"]),
+        "family_id": (record.get("family") or {}).get("id", ""),
+        "family": (record.get("family") or {}).get("label", ""),
     }
     return row
 

@@ -24,6 +24,7 @@ KINDS = {"review": "Review", "briefing": "Learning briefing", "action-plan": "Ac
 # Filter keys in the order the search page shows them, with the heading of each checkbox group.
 FILTERS = {
     "kind": "Kind of page",
+    "family": "Reviews about",
     "review_type": "Type of review",
     "year": "Year published",
     "theme": "Theme",
@@ -87,6 +88,8 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
         # The agencies that lead actions are who "had to do" something: the reason people filter plans by agency.
         agencies += [a.lead.label for a in review.action_plan.actions]
     filters: list[tuple[str, str]] = [("kind", KINDS[kind])]
+    if review.family:
+        filters.append(("family", review.family.label))
     if review.review_type:
         filters.append(("review_type", review.review_type.label))
     filters.append(("year", date[:4]))
@@ -121,7 +124,10 @@ class Facet:
 def facets(site: PublicSite) -> list[Facet]:
     """The search page's checkbox groups, each with at least one value, in ``FILTERS`` order."""
     order = facet_order(site)
-    return [Facet(key, heading, tuple(order[key])) for key, heading in FILTERS.items() if order[key]]
+    headings = {**FILTERS, "age_band": f"Age of the {site.subject}"}
+    # One family is no choice: its group appears once a site publishes reviews of two families or more.
+    return [Facet(key, headings[key], tuple(order[key])) for key in FILTERS
+            if order[key] and (key != "family" or len(order[key]) > 1)]
 
 
 def facet_order(site: PublicSite) -> dict[str, list[str]]:
@@ -135,6 +141,7 @@ def facet_order(site: PublicSite) -> dict[str, list[str]]:
         "kind": [label for label in KINDS.values() if label in present["kind"]],
         "year": sorted(present["year"], reverse=True),
         "partnership": sorted(present["partnership"]),
+        "family": [f.label for f in site.vocabulary.review_families.values() if f.label in present["family"]],
     }
     for key, list_name in (("review_type", "review_types"), ("theme", "themes"), ("agency", "agencies"),
                            ("age_band", "age_bands")):

@@ -14,7 +14,8 @@ from datetime import date, datetime
 from functools import cached_property
 
 from .clock import LONDON, local_date
-from .model import ActionPlan, Content, Meetings, Review, Term, Vocabulary
+from .families import subject_word, subjects_phrase
+from .model import ActionPlan, Content, Family, Meetings, Review, Term, Vocabulary
 from .progress import Tally, TrackedAction, track
 from .publication import (
     ARCHIVED,
@@ -163,6 +164,31 @@ class PublicSite:
         from .packs import Calendar
 
         return Calendar.of(self)
+
+    @cached_property
+    def families(self) -> tuple[Family, ...]:
+        """Review families with at least one public review, in the vocabulary's order (built-in ones first)."""
+        present = {r.family.id for r in self.reviews if r.family}
+        return tuple(f for f in self.vocabulary.review_families.values() if f.id in present)
+
+    @cached_property
+    def by_family(self) -> dict[str, tuple[Review, ...]]:
+        """Family id -> its public reviews, newest first."""
+        out: dict[str, list[Review]] = defaultdict(list)
+        for r in self.reviews:
+            if r.family:
+                out[r.family.id].append(r)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def subjects(self) -> str:
+        """Who the public reviews are about, in words: "children", or "children and adults" on a joint site."""
+        return subjects_phrase(self.families)
+
+    @cached_property
+    def subject(self) -> str:
+        """The one word for whom every public review is about: "child", "adult", or "person" on a mixed site."""
+        return subject_word(self.families) if self.families else "child"
 
     def latest(self, count: int = 5) -> tuple[Review, ...]:
         return self.reviews[:count]

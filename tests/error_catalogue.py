@@ -21,6 +21,7 @@ for _path in (ROOT, ROOT / "tests"):
         sys.path.insert(0, str(_path))
 
 import yaml  # noqa: E402
+from fixture_joint_board import VOCABULARY as JOINT  # noqa: E402
 from sitebuild import (  # noqa: E402
     VOCABULARY,
     action_plan,
@@ -70,6 +71,17 @@ G_FILES, G_FM, G_REVIEW, G_BRIEF, G_PLAN, G_VOCAB, G_PII, G_DRAFT = (
     "Action plans (action-plan.md)", "The vocabulary (vocabulary.yml)", "Personal data",
     "Example text left by scripts/new-review")
 G_MEET = "Meetings (meetings.yml)"
+G_FAMILY = "Kinds of review: approval, availability, age bands"
+
+
+def _dhr(**meta) -> str:
+    base = dict(title="Ms R: Domestic homicide review", published="2026-01-15", review_type="domestic-homicide-review",
+                approved="2026-01-05", themes=["domestic-abuse"])
+    base.update(meta)
+    return _review(**{k: v for k, v in base.items() if v is not None})
+
+
+_SUMMARY_FORMAT = JOINT["briefing_formats"][0]
 
 CASES: list[Case] = [
     # -- files and folders ---------------------------------------------------------------------------------
@@ -151,11 +163,17 @@ CASES: list[Case] = [
           "2024-child-a/files/report.pdf": b"%PDF-1.4\n"},
          "A document's file is not where `file` says.", "Correct the path (case matters), or add the file."),
     # -- briefing ------------------------------------------------------------------------------------------
-    Case(G_BRIEF, "the seven section headings are always written the same way", {
+    Case(G_BRIEF, "is not a heading of a", {
         "2024-child-a/index.md": _review(),
         "2024-child-a/briefing.md": briefing(body=seven_minute_body().replace("## 2. Why it matters",
                                                                               "## 2. Why it maters"))},
-         "A `##` heading of a seven-minute briefing is misspelt.", "Write the heading exactly as the message shows."),
+         "A `##` heading is none of the headings the briefing's format accepts (the message names the nearest).",
+         "Write the heading as the message suggests, or one of the other wordings it lists."),
+    Case(G_BRIEF, "is not a briefing format", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/briefing.md": briefing(format="learning-sumary")},
+         "The briefing's `format` is neither built in nor defined under `briefing_formats` in the vocabulary.",
+         "Use one of the formats listed, or define the format in `reviews/vocabulary.yml`."),
     Case(G_BRIEF, "is an extra section", {
         "2024-child-a/index.md": _review(),
         "2024-child-a/briefing.md": briefing(body=seven_minute_body() + "\n## Further reading\n\nMore.\n")},
@@ -238,6 +256,53 @@ CASES: list[Case] = [
     Case(G_VOCAB, "ids must be unique within a list", {},
          "An id appears twice in one list of the vocabulary.", "Delete or rename one.",
          vocabulary={**VOCABULARY, "themes": [*VOCABULARY["themes"], {"id": "neglect", "label": "Neglect 2"}]}),
+    Case(G_VOCAB, "is not a review family", {},
+         "A review type or age band names a `family` that is neither built in nor listed under `review_families`.",
+         "Use `children`, `adults` or `domestic-abuse`, or add the family under `review_families`.",
+         vocabulary={**JOINT, "review_types": [*JOINT["review_types"], {"id": "x", "label": "X", "family": "other"}]}),
+    Case(G_VOCAB, "is listed twice in review_families", {},
+         "Two families in `review_families` share an id.", "Delete or rename one.",
+         vocabulary={**JOINT, "review_families": [{"id": "other", "label": "A"}, {"id": "other", "label": "B"}]}),
+    Case(G_VOCAB, "is listed twice in briefing_formats", {},
+         "Two briefing formats share an id.", "Delete or rename one.",
+         vocabulary={**JOINT, "briefing_formats": [_SUMMARY_FORMAT, _SUMMARY_FORMAT]}),
+    Case(G_VOCAB, "is the free-form format and cannot be given sections", {},
+         "A format in `briefing_formats` has the id `note`, which is the free-form format.",
+         "Give the format another id.",
+         vocabulary={**JOINT, "briefing_formats": [{**_SUMMARY_FORMAT, "id": "note"}]}),
+    Case(G_VOCAB, "only one section of a format can be marked", {},
+         "Two sections of one format are marked `questions: true`.", "Keep the mark on the questions section only.",
+         vocabulary={**JOINT, "briefing_formats": [{**_SUMMARY_FORMAT, "sections": [
+             *_SUMMARY_FORMAT["sections"], {"title": "More questions", "questions": True}]}]}),
+    Case(G_VOCAB, "a heading can name one section only", {},
+         "The same heading is accepted for two sections of one format, so a briefing's heading would be ambiguous.",
+         "Take the heading out of one section's `also` list.",
+         vocabulary={**JOINT, "briefing_formats": [{**_SUMMARY_FORMAT, "sections": [
+             *_SUMMARY_FORMAT["sections"], {"title": "Learning"}]}]}),
+    # -- families ------------------------------------------------------------------------------------------
+    Case(G_FAMILY, "has approved it; write the date of that approval", {"2026-dhr-ms-r/index.md": _dhr(approved=None)},
+         "The review type needs an approval before publication (`requires_approval` in the vocabulary), and the "
+         "review has no `approved` date.",
+         "Write the date the named body approved publication, e.g. `approved: 2026-01-05`, or keep the review a "
+         "draft until it is approved.", vocabulary=JOINT),
+    Case(G_FAMILY, "a review is approved before it is published", {
+        "2026-dhr-ms-r/index.md": _dhr(approved="2026-02-01")},
+         "The approval date is later than the publication date.", "Check both dates against the approval letter.",
+         vocabulary=JOINT),
+    Case(G_FAMILY, "or explain the early end in early_removal_reason", {
+        "2026-dhr-ms-r/index.md": _dhr(available_until="2026-06-30")},
+         "`available_until` would take the report down before the minimum time the type must stay available "
+         "(12 months unless the vocabulary says otherwise).",
+         "Use a later date, or write why it comes down early in `early_removal_reason` (never shown on the site).",
+         vocabulary=JOINT),
+    Case(G_FAMILY, "is only used with 'available_until'", {
+        "2026-dhr-ms-r/index.md": _dhr(early_removal_reason="Family request.")},
+         "`early_removal_reason` is written, but there is no `available_until` for it to explain.",
+         "Remove it, or add the `available_until` date.", vocabulary=JOINT),
+    Case(G_FAMILY, "is an age band for reviews about", {
+        "2026-dhr-ms-r/index.md": _dhr(age_band="5-to-11")},
+         "The age band belongs to another family of review (an age band's `family` in the vocabulary).",
+         "Use one of the age bands the message lists.", vocabulary=JOINT),
     # -- personal data -------------------------------------------------------------------------------------
     *[Case(G_PII, f"looks like {kind}", {"2024-child-a/index.md": _review(body=f"## What happened\n\n{text}\n")},
            f"The text holds what looks like {kind}.",

@@ -18,6 +18,7 @@ HIDDEN_MARKERS = {
     "draft briefing": "leakdraftbriefingqz",
     "embargoed briefing": "leakembargobriefingqz",
     "future update": "leakfutureupdateqz",
+    "early removal reason": "leakearlyremovalqz",  # kept for the record, shown nowhere public
 }
 # Words that must reach the site: proof that the scan can find a marker at all.
 VISIBLE_MARKERS = {"published body": "visiblebodyqz", "archived summary": "visiblearchivedsummaryqz",
@@ -88,6 +89,7 @@ def files() -> dict[str, str | bytes]:
     out["2016-child-g/index.md"] = front(
         review_meta(title="Child G: archived review", published="2016-04-01", review_type="serious-case-review",
                     available_until="2022-12-31", summary=f"Catalogue summary {v['archived summary']}.",
+                    early_removal_reason=f"Kept for the record: {m['early removal reason']}.",
                     key_learning=[hidden], documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"}]),
         f"## Archived body\n\n{hidden}\n")
     out[f"2016-child-g/files/{hidden}.pdf"] = PDF

@@ -83,8 +83,9 @@ def briefing_problems(tmp_path: Path, body: str, **meta) -> list[str]:
             id="extra"),
         pytest.param(
             NUMBERED[:1] + ["2. Why it maters"] + NUMBERED[2:],
-            "reviews/r/briefing.md:10: sections: '## 2. Why it maters' should be '## 2. Why it matters': the seven "
-            "section headings are always written the same way",
+            "reviews/r/briefing.md:10: sections: '## 2. Why it maters' is not a heading of a seven-minute briefing: "
+            "did you mean '## 2. Why it matters'? (also accepted for it: 'Why does it matter', 'Why this matters', "
+            "'Why is it important', 'Why it is important')",
             id="misspelt"),
         pytest.param(
             NUMBERED[:3] + [NUMBERED[4], NUMBERED[3]] + NUMBERED[5:],

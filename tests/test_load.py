@@ -191,8 +191,9 @@ def test_unexpected_file_in_review_folder(tmp_path):
 def test_briefing_front_matter_is_checked(tmp_path):
     got = problems_for(tmp_path, {"r/index.md": front(review_meta()),
                                   "r/briefing.md": briefing(format="seven-minutes")})
-    assert got == ["reviews/r/briefing.md:4: format: 'seven-minutes' is not allowed; did you mean 'seven-minute'? "
-                   "use one of: seven-minute, note"]
+    assert got == ["reviews/r/briefing.md:4: format: 'seven-minutes' is not a briefing format; did you mean "
+                   "'seven-minute'? use one of: seven-minute, note (a partnership adds its own under "
+                   "briefing_formats in reviews/vocabulary.yml)"]
 
 
 def test_action_plan_rules(tmp_path):

@@ -54,7 +54,8 @@ def fragments(site) -> dict[str, dict]:
 def test_review_record_uses_vocabulary_labels_and_an_iso_sort_date(public):
     rec = record(public.by_slug["2024-child-a"])
     assert rec.filters == (
-        ("kind", "Review"), ("review_type", "Local child safeguarding practice review"), ("year", "2024"),
+        ("kind", "Review"), ("family", "Children"), ("review_type", "Local child safeguarding practice review"),
+        ("year", "2024"),
         ("theme", "Neglect"), ("theme", "Safe sleep"), ("agency", "Police"), ("age_band", "Under 1"),
         ("partnership", "Test Partnership"))
     assert rec.published == "2024-03-12"
