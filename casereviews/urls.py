@@ -45,6 +45,11 @@ def agency_path(agency_id: str) -> str:
     return f"agencies/{quote_path(agency_id)}/"
 
 
+def query_value(value: str) -> str:
+    """One value of a query string (``?theme=<value>``), encoded whole: '&', '=', '#' and '+' included."""
+    return quote(str(value), safe="")
+
+
 def fragment(anchor: str) -> str:
     """``#anchor`` for a link into a page, encoded."""
     return "#" + quote(anchor, safe="")
@@ -104,4 +109,4 @@ def agency_feed_path(agency_id: str) -> str:
 
 # For the templates: ``{{ base_url }}/{{ r.slug | review_path }}``, ``{{ d | document_link }}`` and so on.
 FILTERS = {"review_path": review_path, "briefing_path": briefing_path, "action_plan_path": action_plan_path,
-           "theme_path": theme_path, "agency_path": agency_path, "fragment": fragment}
+           "theme_path": theme_path, "agency_path": agency_path, "fragment": fragment, "query_value": query_value}

@@ -21,7 +21,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import html5lib
 import pytest
@@ -278,6 +278,15 @@ def test_document_links_are_percent_encoded_and_reach_the_file(site, pages):
     assert [m["contentUrl"] for m in ld["associatedMedia"]] == [d["url"] for d in review["documents"]]
     row = next(r for r in _csv(site / "data/reviews.csv") if r["slug"] == "2024-child-h")
     assert row["document_urls"] == "; ".join(d["url"] for d in review["documents"])
+
+
+def test_search_links_carry_a_label_whole(pages):
+    tree = page(pages, "themes/neglect/index.html")
+    href = next(a.get("href") for a in tree.iter("a") if "search/?theme=" in (a.get("href") or ""))
+    assert parse_qs(urlsplit(href).query) == {"theme": [payload("theme")]}
+    tree = page(pages, "reviews/index.html")
+    href = next(a.get("href") for a in tree.iter("a") if "search/?review_type=" in (a.get("href") or ""))
+    assert parse_qs(urlsplit(href).query) == {"review_type": [payload("rtype")]}
 
 
 # -- in a browser ---------------------------------------------------------------------------------------------
