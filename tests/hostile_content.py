@@ -58,7 +58,7 @@ def seven_body(field: str) -> str:
 FIELDS_WITH_PAYLOADS = (
     "title", "summary", "pseudonym", "partnership", "learning", "learningtwo", "doctitle", "linktitle",
     "briefingtitle", "monitoredby", "reportsto", "rectext", "responsenote", "actiontext", "updatenote", "updateby",
-    "evidence", "wtitle", "wsummary", "wreason", "atitle", "asummary", "sitepartnership",
+    "evidence", "notetitle", "nreviewtitle", "wtitle", "wsummary", "wreason", "atitle", "asummary", "sitepartnership",
     "rtype", "rtypedesc", "theme", "themedesc", "themetwo", "themetwodesc", "agency", "agencydesc", "agencytwo",
     "agencytwodesc", "ageband", "agebanddesc",
 )
@@ -92,6 +92,11 @@ def files() -> dict[str, str | bytes]:
                 {"id": "R1.2", "text": "Train staff.", "lead": "health-visiting", "due": "2027-06-30"},
             ]}],
     }, body("plan"))
+    # A practice note: a briefing in free form.
+    out["2023-child-n/index.md"] = front(
+        review_meta(title=p("nreviewtitle"), published="2023-05-01", themes=["safe-sleep"]), "## Text\n\nText.\n")
+    out["2023-child-n/briefing.md"] = front(
+        {"status": "published", "published": "2023-05-02", "title": p("notetitle"), "format": "note"}, body("note"))
     # Withdrawn: the notice and the reason; archived: the catalogue record, described as such.
     out["2021-child-w/index.md"] = front(
         review_meta(title=p("wtitle"), status="withdrawn", published="2021-06-01", summary=p("wsummary"),

@@ -157,6 +157,7 @@ def _header_title(tree) -> str:
 @pytest.mark.parametrize(("path", "title"), [
     ("reviews/2024-child-h/index.html", payload("title")),
     ("reviews/2024-child-h/briefing/index.html", payload("briefingtitle")),
+    ("reviews/2023-child-n/briefing/index.html", payload("notetitle")),
     ("reviews/2024-child-h/action-plan/index.html", "Action plan: " + payload("title")),
     ("themes/neglect/index.html", payload("theme")),
     ("agencies/police/index.html", "Actions led by " + payload("agency")),
@@ -293,6 +294,7 @@ def test_search_links_carry_a_label_whole(pages):
 
 BROWSER_PAGES = [
     "reviews/2024-child-h/", "reviews/2024-child-h/briefing/", "reviews/2024-child-h/action-plan/",
+    "reviews/2023-child-n/briefing/",
     "themes/neglect/", "agencies/police/", "reviews/2021-child-w/", "reviews/2016-child-z/", "", "reviews/",
     "briefings/", "themes/", "agencies/", "action-plans/", "action-plans/report/",
 ]
