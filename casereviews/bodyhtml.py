@@ -20,13 +20,17 @@ them), links other than https, http, mailto, tel or this site, images from anoth
 text properties, and HTML comments (they are published in the page's source). docs/editors/content-format.md
 lists the same for editors; keep the two in step.
 
-Rendering costs about as much as the build's own rendering, so a body is rendered only when it could hold any
-of this: HTML and autolinks need '<', attributes need '{', and links and images need '](' or, for reference
-links, ']:'. Text without any of these renders to plain paragraphs, headings, lists and tables.
+Rendering and parsing cost about twice the build's own rendering of the body, so a body is rendered only when it
+could hold any of this (``needs_rendering``): HTML and autolinks need '<', attributes need '{', images need '!['.
+Without those, the only address Markdown can write is a link's, which starts right after '](' or, for a
+reference link, ']:'; if every such address is a web page, e-mail or phone number or has no scheme, the body
+renders to plain text, headings, lists, tables and safe links, and is not rendered here. Anything else is
+rendered and judged by the parser, which alone decides what is refused.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,7 +47,10 @@ EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition", "def_lis
               "pymdownx.superfences"]
 EXTENSION_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link to this section"}}
 
-MIGHT_HOLD_MARKUP = ("<", "{", "](", "]:")
+NEEDS_PARSER = ("<", "{", "![")  # raw HTML and autolinks, attributes, images
+# Where a link's address starts; a lookahead, so that addresses inside another's text are found too.
+_DESTINATION = re.compile(r"(?=\]\(\s*(\S*)|\]:\s*(\S*))")
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")  # Python-Markdown's backslash escapes
 
 TAGS = frozenset({
     # text
@@ -109,8 +116,16 @@ def render(body: str) -> str:
     return md.convert(body)
 
 
-def might_hold_markup(body: str) -> bool:
-    return any(mark in body for mark in MIGHT_HOLD_MARKUP)
+def needs_rendering(body: str) -> bool:
+    """False only when the body cannot hold anything the policy refuses (see the module's docstring)."""
+    if any(mark in body for mark in NEEDS_PARSER):
+        return True
+    for match in _DESTINATION.finditer(body):
+        address = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", match.group(1) or match.group(2) or ""))
+        scheme, host = _url(address)
+        if scheme and scheme not in LINK_SCHEMES:
+            return True
+    return False
 
 
 def findings(html: str) -> list[Finding]:
@@ -235,7 +250,7 @@ def _short(text: str, limit: int = 60) -> str:
 
 def body_html_problems(rel: str, body: str, body_line: int) -> list[Problem]:
     """Every HTML problem in a body, each at the line it starts on (file lines, from ``body_line``)."""
-    if not might_hold_markup(body):
+    if not needs_rendering(body):
         return []
     found = findings(render(body))
     if not found:
