@@ -48,8 +48,8 @@ EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition", "def_lis
 EXTENSION_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link to this section"}}
 
 NEEDS_PARSER = ("<", "{", "![")  # raw HTML and autolinks, attributes, images
-# Where a link's address starts; a lookahead, so that addresses inside another's text are found too.
-_DESTINATION = re.compile(r"(?=\]\(\s*(\S*)|\]:\s*(\S*))")
+_LINK_STARTS = ("](", "]:")  # a link's address follows one of these, after any spaces or line break
+_ADDRESS = re.compile(r"\s*(\S*)")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")  # Python-Markdown's backslash escapes
 
 TAGS = frozenset({
@@ -120,11 +120,14 @@ def needs_rendering(body: str) -> bool:
     """False only when the body cannot hold anything the policy refuses (see the module's docstring)."""
     if any(mark in body for mark in NEEDS_PARSER):
         return True
-    for match in _DESTINATION.finditer(body):
-        address = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", match.group(1) or match.group(2) or ""))
-        scheme, host = _url(address)
-        if scheme and scheme not in LINK_SCHEMES:
-            return True
+    for mark in _LINK_STARTS:
+        start = body.find(mark)
+        while start != -1:  # every one, even inside another address's text
+            address = _ADDRESS.match(body, start + 2).group(1)
+            scheme, _ = _url(html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", address)))
+            if scheme and scheme not in LINK_SCHEMES:
+                return True
+            start = body.find(mark, start + 1)
     return False
 
 

@@ -102,6 +102,9 @@ def test_no_page_holds_an_injected_script_attribute_or_element(pages):
                 problems.append(f"{name}: an injected <img src=x>")
             if el.tag in ("iframe", "object", "embed", "base", "frame", "frameset"):
                 problems.append(f"{name}: an injected <{el.tag}>")
+            for attr in ("href", "src", "action", "formaction"):
+                if "".join(el.get(attr, "").split()).lower().startswith(("javascript:", "data:", "vbscript:")):
+                    problems.append(f"{name}: <{el.tag} {attr}={el.get(attr)!r}>")
             if el.tag == "meta" and el.get("http-equiv"):
                 problems.append(f"{name}: a <meta http-equiv>")
             if el.tag == "script":
