@@ -19,6 +19,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
@@ -26,7 +27,7 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 import html5lib
 import pytest
 from hostile_content import EXTRA, FIELDS_WITH_PAYLOADS, MARKER, files, hostile_vocabulary, payload
-from sitebuild import build_ok, serve, write_project
+from sitebuild import REPO, build_ok, serve, write_project
 
 SITE_NAME = "Harrowmere Safeguarding Children Partnership – Case reviews"
 EXECUTABLE = {None, "", "text/javascript", "module", "application/javascript"}
@@ -291,6 +292,26 @@ def test_search_links_carry_a_label_whole(pages):
     tree = page(pages, "reviews/index.html")
     href = next(a.get("href") for a in tree.iter("a") if "search/?review_type=" in (a.get("href") or ""))
     assert parse_qs(urlsplit(href).query) == {"review_type": [payload("rtype")]}
+
+
+# What a template may print outside an autoescape block: Material's own header (the site's name is the
+# operator's setting, not content) and calls that print no content.
+PRINTED_RAW = {"super()", "class", "lang.t('header')", "config.extra.homepage | d(nav.homepage.url, true) | url",
+               "config.site_name", "'search/' | url", "'assets/search.js' | url"}
+
+
+def test_every_template_prints_content_inside_autoescape():
+    """MkDocs' Jinja does not autoescape: a new template, or a line added outside its autoescape block, would print
+    content raw. Every expression printed outside one must be known to print no content, or be escaped."""
+    raw = []
+    for path in sorted((REPO / "overrides").rglob("*.html")):
+        text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        outside = re.sub(r"\{% autoescape true %\}.*?\{% endautoescape %\}", "", text, flags=re.S)
+        for expression in re.findall(r"\{\{-?(.*?)-?\}\}", outside, flags=re.S):
+            expression = " ".join(expression.split())
+            if expression not in PRINTED_RAW and not expression.endswith("| e"):
+                raw.append(f"{path.relative_to(REPO)}: {{{{ {expression} }}}}")
+    assert raw == []
 
 
 # -- in a browser ---------------------------------------------------------------------------------------------
