@@ -50,6 +50,10 @@ def query_value(value: str) -> str:
     return quote(str(value), safe="")
 
 
+def family_path(family_id: str) -> str:
+    return f"families/{quote_path(family_id)}/"
+
+
 def fragment(anchor: str) -> str:
     """``#anchor`` for a link into a page, encoded."""
     return "#" + quote(anchor, safe="")
@@ -107,6 +111,7 @@ def agency_feed_path(agency_id: str) -> str:
     return f"{agency_path(agency_id)}feed.xml"
 
 
-# For the templates: ``{{ base_url }}/{{ r.slug | review_path }}``, ``{{ d | document_link }}`` and so on.
+# For the templates: ``{{ base_url }}/{{ r.slug | review_path }}``, ``?theme={{ label | query_value }}`` and so on.
 FILTERS = {"review_path": review_path, "briefing_path": briefing_path, "action_plan_path": action_plan_path,
-           "theme_path": theme_path, "agency_path": agency_path, "fragment": fragment, "query_value": query_value}
+           "theme_path": theme_path, "agency_path": agency_path, "family_path": family_path, "fragment": fragment,
+           "query_value": query_value}
