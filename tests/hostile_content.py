@@ -37,6 +37,11 @@ def hostile_vocabulary() -> dict[str, list[dict[str, str]]]:
         term = next(t for t in vocab[list_name] if t["id"] == term_id)
         term["label"] = payload(field)
         term["description"] = payload(field + "desc")
+    # A family of reviews and a partnership's own briefing format, both named in hostile text.
+    next(t for t in vocab["review_types"] if t["id"] == "thematic-review")["family"] = "hostile"
+    vocab["review_families"] = [{"id": "hostile", "label": payload("family"), "description": payload("familydesc")}]
+    vocab["briefing_formats"] = [{"id": "hostile-format", "label": payload("format"), "sections": [
+        {"title": payload("section"), "also": ["Plain heading"]}, {"title": "Second"}]}]
     return vocab
 
 
@@ -58,7 +63,8 @@ def seven_body(field: str) -> str:
 FIELDS_WITH_PAYLOADS = (
     "title", "summary", "pseudonym", "partnership", "learning", "learningtwo", "doctitle", "linktitle",
     "briefingtitle", "monitoredby", "reportsto", "rectext", "responsenote", "actiontext", "updatenote", "updateby",
-    "evidence", "notetitle", "nreviewtitle", "wtitle", "wsummary", "wreason", "atitle", "asummary", "sitepartnership",
+    "evidence", "notetitle", "nreviewtitle", "family", "familydesc", "format", "section", "ttitle",
+    "wtitle", "wsummary", "wreason", "atitle", "asummary", "sitepartnership",
     "rtype", "rtypedesc", "theme", "themedesc", "themetwo", "themetwodesc", "agency", "agencydesc", "agencytwo",
     "agencytwodesc", "ageband", "agebanddesc",
 )
@@ -97,6 +103,12 @@ def files() -> dict[str, str | bytes]:
         review_meta(title=p("nreviewtitle"), published="2023-05-01", themes=["safe-sleep"]), "## Text\n\nText.\n")
     out["2023-child-n/briefing.md"] = front(
         {"status": "published", "published": "2023-05-02", "title": p("notetitle"), "format": "note"}, body("note"))
+    # A review of the hostile family, with a briefing in the hostile format.
+    out["2022-thematic-t/index.md"] = front(
+        review_meta(title=p("ttitle"), published="2022-05-01", review_type="thematic-review"), "## Text\n\nText.\n")
+    out["2022-thematic-t/briefing.md"] = front(
+        {"status": "published", "published": "2022-05-02", "format": "hostile-format"},
+        "## Plain heading\n\nFirst hxformatbodyq.\n\n## Second\n\nMore.\n")
     # Withdrawn: the notice and the reason; archived: the catalogue record, described as such.
     out["2021-child-w/index.md"] = front(
         review_meta(title=p("wtitle"), status="withdrawn", published="2021-06-01", summary=p("wsummary"),
