@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import yaml
 from sitebuild import SEVEN, VOCABULARY, front, review_meta
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -63,7 +64,7 @@ def seven_body(field: str) -> str:
 FIELDS_WITH_PAYLOADS = (
     "title", "summary", "pseudonym", "partnership", "learning", "learningtwo", "doctitle", "linktitle",
     "briefingtitle", "monitoredby", "reportsto", "rectext", "responsenote", "actiontext", "updatenote", "updateby",
-    "evidence", "notetitle", "nreviewtitle", "family", "familydesc", "format", "section", "ttitle",
+    "evidence", "meetingtitle", "notetitle", "nreviewtitle", "family", "familydesc", "format", "section", "ttitle",
     "wtitle", "wsummary", "wreason", "atitle", "asummary", "sitepartnership",
     "rtype", "rtypedesc", "theme", "themedesc", "themetwo", "themetwodesc", "agency", "agencydesc", "agencytwo",
     "agencytwodesc", "ageband", "agebanddesc",
@@ -103,6 +104,10 @@ def files() -> dict[str, str | bytes]:
         review_meta(title=p("nreviewtitle"), published="2023-05-01", themes=["safe-sleep"]), "## Text\n\nText.\n")
     out["2023-child-n/briefing.md"] = front(
         {"status": "published", "published": "2023-05-02", "title": p("notetitle"), "format": "note"}, body("note"))
+    # The group that monitors the plan (named as its monitored_by says) and a meeting with a hostile title.
+    out["meetings.yml"] = yaml.safe_dump({
+        "groups": [{"id": "lprg", "label": p("monitoredby")}],
+        "meetings": [{"group": "lprg", "date": "2025-02-01", "title": p("meetingtitle")}]}, sort_keys=False)
     # A review of the hostile family, with a briefing in the hostile format.
     out["2022-thematic-t/index.md"] = front(
         review_meta(title=p("ttitle"), published="2022-05-01", review_type="thematic-review"), "## Text\n\nText.\n")

@@ -333,6 +333,7 @@ def test_every_template_prints_content_inside_autoescape():
 BROWSER_PAGES = [
     "reviews/2024-child-h/", "reviews/2024-child-h/briefing/", "reviews/2024-child-h/action-plan/",
     "reviews/2023-child-n/briefing/", "reviews/2022-thematic-t/briefing/", "families/hostile/",
+    "action-plans/meetings/", "action-plans/meetings/lprg/2025-02-01/",
     "themes/neglect/", "agencies/police/", "reviews/2021-child-w/", "reviews/2016-child-z/", "", "reviews/",
     "briefings/", "themes/", "agencies/", "action-plans/", "action-plans/report/",
 ]
