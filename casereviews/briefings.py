@@ -14,6 +14,7 @@ from .formats import BUILT_IN, headings
 from .model import Briefing
 from .sections import MARK
 from .site import PublicSite
+from .urls import briefing_path, public_url
 
 if TYPE_CHECKING:  # pages.py lists these makers in MAKERS, so PageSpec is imported where it is used
     from .pages import PageSpec
@@ -34,7 +35,7 @@ def briefing_pages(site: PublicSite) -> Iterable[PageSpec]:
             body=briefing_markdown(briefing),
             description=f"{kind} for practitioners on the learning from {review.title}.",
             context={"review": review, "briefing": briefing, "format_label": kind,
-                     "address": page_address(site, f"reviews/{review.slug}/briefing/")},
+                     "address": page_address(site, briefing_path(review.slug))},
         )
 
 
@@ -54,7 +55,7 @@ def page_address(site: PublicSite, path: str) -> str:
     """The full address to print under a briefing; empty when the build has no site_url (the page's script then
     prints the address the reader has open)."""
     base = site.settings.site_url
-    return f"{base.rstrip('/')}/{path}" if base else ""
+    return public_url(base, path) if base else ""
 
 
 def briefing_markdown(briefing: Briefing) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import pii
+from .bodyhtml import body_html_problems
 from .clock import parse_moment
 from .families import (
     families_in,
@@ -176,6 +177,7 @@ def check_review(source: Source, slug: str, vocabulary: Vocabulary, default_part
     documents = tuple(_documents(source, problems))
     key_learning = data.get("key_learning")
     problems += personal_data_problems(source)
+    problems += body_html_problems(source.rel, source.body, source.body_line)
     if data.get("status") in ("published", "withdrawn"):
         problems += placeholder_problems(source)
     if problems:
@@ -263,6 +265,7 @@ def check_briefing(source: Source, vocabulary: Vocabulary | None = None) -> tupl
     elif fmt is not None and not fmt.free_form:
         sections = check_sections(source, fmt)[0]
     problems += personal_data_problems(source)
+    problems += body_html_problems(source.rel, source.body, source.body_line)
     if data.get("status") == "published":
         problems += placeholder_problems(source)
     if problems:
@@ -327,6 +330,7 @@ def check_action_plan(source: Source, vocabulary: Vocabulary) -> tuple[ActionPla
             recommendations.append(Recommendation(rec["id"], rec["text"].strip(), str(rec.get("response", "")),
                                                   _text(rec, "response_note"), tuple(actions)))
     problems += personal_data_problems(source)
+    problems += body_html_problems(source.rel, source.body, source.body_line)
     if problems:
         return None, problems
     reports_to = data.get("reports_to") or []

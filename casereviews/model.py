@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .urls import document_href
+
 REVIEW_STATUSES = ("draft", "published", "withdrawn")
 BRIEFING_STATUSES = ("draft", "published")
 BRIEFING_FORMATS = ("seven-minute", "note")
@@ -78,7 +80,8 @@ class Document:
 
     @property
     def href(self) -> str:
-        return self.url or self.file or ""
+        """The link from the review's page, percent-encoded (a file name may hold '#', '?' or spaces)."""
+        return document_href(self.file, self.url)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from .packs import MAKERS as PACK_MAKERS
 from .publication import PUBLISHED
 from .site import PublicSite
 
+_YAML_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -40,7 +42,8 @@ class PageSpec:
         if not self.search:
             meta["search"] = {"exclude": True}
         # JSON is YAML, and the json module writes it some fifteen times faster than PyYAML: this runs per page.
-        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.body}"
+        # YAML reads U+0085, U+2028 and U+2029 as line breaks and folds them away; as escapes they stay the text.
+        return f"---\n{json.dumps(meta, ensure_ascii=False).translate(_YAML_BREAKS)}\n---\n\n{self.body}"
 
     @property
     def url(self) -> str:

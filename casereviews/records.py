@@ -14,7 +14,7 @@ from .clock import LONDON
 from .model import Document, Review, Term
 from .progress import STATUS_ORDER, Tally
 from .site import PublicSite
-from .urls import action_plan_path, briefing_path, public_url, review_path
+from .urls import action_plan_path, briefing_path, document_path, external_url, public_url, review_path
 
 COUNT_KEYS = ("total", *STATUS_ORDER, "stale")
 LIST_SEPARATOR = "; "
@@ -30,7 +30,9 @@ def media_type(document: Document) -> str | None:
 
 
 def document_url(site: PublicSite, review: Review, document: Document) -> str:
-    return document.url or public_url(site.settings.site_url, review_path(review.slug) + (document.file or ""))
+    if document.url:
+        return external_url(document.url)
+    return public_url(site.settings.site_url, document_path(review.slug, document.file or ""))
 
 
 def action_counts(site: PublicSite, review: Review) -> dict[str, int] | None:

@@ -15,7 +15,7 @@ from .model import Review
 from .publication import ARCHIVED, WITHDRAWN
 from .records import LICENCE, document_url, media_type
 from .site import PublicSite
-from .urls import action_plan_path, briefing_path, public_url, review_path
+from .urls import action_plan_path, briefing_path, public_url, review_path, theme_path
 
 STATUS_NAMES = {"published": "Published", WITHDRAWN: "Withdrawn", ARCHIVED: "Archived"}
 
@@ -38,7 +38,7 @@ def report(review: Review, site: PublicSite) -> dict[str, Any]:
         "license": LICENCE["url"],
         "publisher": {"@type": "Organization", "name": review.partnership},
         "about": [{"@type": "DefinedTerm", "name": t.label, "termCode": t.id,
-                   "url": public_url(base, f"themes/{t.id}/")} for t in review.themes],
+                   "url": public_url(base, theme_path(t.id))} for t in review.themes],
     }
     media = [{"@type": "MediaObject", "name": d.title, "contentUrl": document_url(site, review, d),
               **({"encodingFormat": media_type(d)} if media_type(d) else {}),
@@ -58,11 +58,15 @@ def report(review: Review, site: PublicSite) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "")}
 
 
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def script_json(data: Any) -> str:
     """JSON that cannot end its ``<script>`` element early: '<', '>' and '&' become \\u escapes, which JSON
-    reads back as the same characters."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    reads back as the same characters; so do U+2028 and U+2029, which are valid in JSON but end a line in
+    older JavaScript, so a consumer that evaluates the block as script still reads it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
 
 
 def report_json_ld(review: Review, site: PublicSite) -> str:

@@ -5,6 +5,7 @@
   briefing's sections;
 - on_files: add each generated page (outside the nav) and each published document file;
 - on_env: give the templates the package's formatting filters;
+- on_page_markdown: escape each page's title and description for HTML, since Material prints them unescaped;
 - on_page_context: give each page template the model objects it shows;
 - on_post_build: write the outputs made from the same public site, then the Pagefind search index.
 """
@@ -25,10 +26,12 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from casereviews import outputs  # noqa: E402
 from casereviews.build import Build, BuildError  # noqa: E402
+from casereviews.escaping import escape_page_meta  # noqa: E402
 from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
 from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
 from casereviews.sections import SectionsExtension  # noqa: E402
+from casereviews.urls import FILTERS as URL_FILTERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviews")
 _current: Build | None = None
@@ -64,7 +67,13 @@ def on_files(files, config):
 def on_env(env, config, files):
     env.filters.update(FILTERS)
     env.filters.update(SEARCH_FILTERS)  # search_record (partials/pagefind.html), search_facets (search.html)
+    env.filters.update(URL_FILTERS)  # review_path, theme_path, ...: every address percent-encoded (urls.py)
     return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    escape_page_meta(page.meta)  # every page: Material's base.html prints page.meta.title and description raw
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

@@ -82,6 +82,16 @@ def _dhr(**meta) -> str:
 
 
 _SUMMARY_FORMAT = JOINT["briefing_formats"][0]
+G_HTML = "HTML in the text"
+
+
+def _html(line: str) -> dict[str, str]:
+    """A review whose body holds ``line`` of HTML or Markdown after a heading."""
+    return {"2024-child-a/index.md": _review(body=f"## What happened\n\n{line}\n")}
+
+
+_REMOVE = ("Remove it. Write the text in Markdown, or with the tags listed under *HTML in the text* in the content "
+           "format.")
 
 CASES: list[Case] = [
     # -- files and folders ---------------------------------------------------------------------------------
@@ -326,6 +336,51 @@ CASES: list[Case] = [
         body="## What happened\n\nREPLACE: a short account.\n")},
          "The body still holds the scaffold's example text, and the file would now be public.",
          "Write the real text, or delete the line."),
+    # -- HTML in the text (casereviews/bodyhtml.py) --------------------------------------------------------
+    Case(G_HTML, "a page runs no scripts from its content", _html("<script>alert(1)</script>"),
+         "The text holds a script (or `<noscript>`, `<template>`).", _REMOVE),
+    Case(G_HTML, "nothing is embedded in a page", _html('<iframe src="https://example.org/"></iframe>'),
+         "The text embeds a frame, object, video, audio, SVG or MathML.",
+         "Link to it instead: `[Title](https://example.org/page)`, or list the file under `documents`."),
+    Case(G_HTML, "pages hold no forms, fields or buttons", _html('<form><input name="q"></form>'),
+         "The text holds a form, field or button.", _REMOVE),
+    Case(G_HTML, "it would change the whole page", _html('<meta http-equiv="refresh" content="0;url=/">'),
+         "The text holds `<meta>`, `<base>`, `<link>`, `<style>` or `<title>`, which act on the whole page.",
+         _REMOVE),
+    Case(G_HTML, "is not one of the HTML tags the text may use", _html("<marquee>News</marquee>"),
+         "The text uses an HTML tag that is not on the allowed list.", _REMOVE),
+    Case(G_HTML, "event attributes run scripts", _html('<span onclick="alert(1)">Text</span>'),
+         "An HTML tag has an `on...` attribute, which runs a script.", "Remove the attribute."),
+    Case(G_HTML, "data- attributes are read by", _html('<span data-pagefind-filter="theme">Text</span>'),
+         "An HTML tag has a `data-` attribute, which the site's own scripts and search read.",
+         "Remove the attribute."),
+    Case(G_HTML, "is not allowed: the attributes allowed on", _html('<a href="/" target="_blank">Home</a>'),
+         "An HTML tag has an attribute that is not on the allowed list for it.",
+         "Remove the attribute; the message lists those that are allowed."),
+    Case(G_HTML, "a style may not load anything", _html('<p style="background: url(https://example.org/a.png)">'
+                                                        "Text</p>"),
+         "A `style` attribute loads an image or font, which would be fetched from another site.",
+         "Remove the style."),
+    Case(G_HTML, "which the text may not set", _html('<p style="position: fixed">Text</p>'),
+         "A `style` attribute sets a property other than the few text properties allowed.",
+         "Remove the style, or keep only the properties the message lists."),
+    Case(G_HTML, "only plain values are allowed", _html('<p style="color: expression(alert(1))">Text</p>'),
+         "A `style` attribute gives a property a value with a function or an escape.",
+         "Write a plain value, e.g. `color: #0b0c0c`."),
+    Case(G_HTML, "is reserved for the site's own page parts", _html("## Heading {#__drawer}"),
+         "An `id` (often set with `{#id}` after a heading) is one the site itself uses.", "Choose another id."),
+    Case(G_HTML, "links go to web pages", _html("[Open](javascript:alert(1))"),
+         "A link is to a `javascript:`, `data:` or other address that is not a web page, e-mail or phone number.",
+         "Link to an `https://` address, a `mailto:` or `tel:`, or a page or file of this site."),
+    Case(G_HTML, "is not a file of this site", _html("![Chart](https://example.org/chart.png)"),
+         "An image is on another site: showing it would tell that site who reads the page.",
+         "Put the image in the review's `files/` folder and write `![Chart](files/chart.png)`, or link to it."),
+    Case(G_HTML, "an HTML comment", _html("<!-- check the dates with the police -->"),
+         "The text holds an HTML comment: it is not shown, but it is published in the page's source.",
+         "Delete the comment; keep notes for colleagues outside the content files."),
+    Case(G_HTML, "with HTML in the text than are listed here", _html("<b onclick=x>Text</b>\n" * 21),
+         "The text has more than twenty HTML problems (a pasted web page, say); the first twenty are listed.",
+         "Fix those, then run `scripts/check` again."),
 ]
 
 # Messages the code can print that no small project here can trigger; the guide lists them from this table.

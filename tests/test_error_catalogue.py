@@ -8,7 +8,8 @@ from pathlib import Path
 import error_catalogue as catalogue
 
 PACKAGE = Path(__file__).resolve().parent.parent / "casereviews"
-MESSAGE_MODULES = ("source.py", "load.py", "check.py", "schemas.py", "meetings.py", "formats.py", "families.py")
+MESSAGE_MODULES = ("source.py", "load.py", "check.py", "schemas.py", "meetings.py", "formats.py", "families.py",
+                   "bodyhtml.py")
 
 
 def test_guide_table_is_up_to_date():
@@ -26,7 +27,7 @@ def message_fragments() -> set[str]:
                 continue
             func = node.func
             called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-            if called not in ("Problem", "problem") or len(node.args) < 2:
+            if called not in ("Problem", "problem", "Finding") or len(node.args) < 2:
                 continue
             message = node.args[3] if called == "Problem" and len(node.args) >= 4 else node.args[1]
             pieces = [c.value for c in ast.walk(message) if isinstance(c, ast.Constant) and isinstance(c.value, str)]

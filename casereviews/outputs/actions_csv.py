@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from ..progress import TrackedAction
 from ..site import PublicSite
+from ..urls import action_plan_path, fragment
 
 PATH = "data/actions.csv"
 COLUMNS = (
@@ -27,7 +28,7 @@ COLUMNS = (
 
 def row(action: TrackedAction, site_url: str, as_at: str) -> dict[str, str]:
     a, latest = action.action, action.last_update
-    page = f"reviews/{action.review.slug}/action-plan/#action-{a.id}"
+    page = action_plan_path(action.review.slug) + fragment(f"action-{a.id}")
     return {
         "review": action.review.slug,
         "recommendation": action.recommendation.id,
