@@ -56,7 +56,13 @@ def on_files(files, config):
     for spec in _current.pages:
         files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
+    taken = {f.src_uri for f in files} | {f.dest_uri for f in files}
     for uri, path in _current.site.document_files():
+        # check.document_file_problem already keeps documents away from pages; this guards against a page made
+        # later at a document's address, so a document can never replace a page (or a page a document).
+        if uri in taken:
+            raise PluginError(f"{uri}: a document would take the address of a page of the site; "
+                              "move the document into the review's files/ folder under another name")
         files.append(File.generated(config, uri, abs_src_path=path))
     return files
 

@@ -106,3 +106,20 @@ def files() -> dict[str, str | bytes]:
     }, sort_keys=False)
     assert len(SEVEN) == 7
     return out
+
+
+# Ways a review's `documents` could reach unpublished content if the rule on document files ever slipped: the
+# draft briefing of 2023-child-b (marker "draft briefing"), a Markdown file in files/, a draft review's page.
+DOCUMENT_ROUTES = ("briefing.md", "files/notes.md", "../2025-leakdraftreviewqz/index.md", "files/notes.html")
+
+
+def files_with_document(route: str) -> dict[str, str | bytes]:
+    """The leak corpus with 2023-child-b (published, its briefing a draft) listing ``route`` as a document."""
+    out = files()
+    hidden = HIDDEN_MARKERS["draft briefing"]
+    out["2023-child-b/index.md"] = front(
+        review_meta(title="Child B: review", published="2023-05-01", themes=["domestic-abuse"],
+                    documents=[{"title": "Briefing", "file": route}]), "## Findings\n\nText.\n")
+    out["2023-child-b/files/notes.md"] = f"# Notes\n\n{hidden}\n"
+    out["2023-child-b/files/notes.html"] = f"<p>{hidden}</p>\n"
+    return out
