@@ -19,6 +19,8 @@ HIDDEN_MARKERS = {
     "embargoed briefing": "leakembargobriefingqz",
     "future update": "leakfutureupdateqz",
     "early removal reason": "leakearlyremovalqz",  # kept for the record, shown nowhere public
+    "withdrawn pseudonym": "leakwithdrawnpseudonymqz",
+    "withdrawn age band": "leakwithdrawnageqz",
 }
 # Words that must reach the site: proof that the scan can find a marker at all.
 VISIBLE_MARKERS = {"published body": "visiblebodyqz", "archived summary": "visiblearchivedsummaryqz",
@@ -77,7 +79,8 @@ def files() -> dict[str, str | bytes]:
     hidden = m["withdrawn content"]
     out["2021-child-f/index.md"] = front(
         review_meta(title="Child F: withdrawn review", status="withdrawn", published="2021-06-01",
-                    summary=f"Summary {hidden}", key_learning=[hidden], pseudonym="F",
+                    summary=f"Summary {hidden}", key_learning=[hidden], pseudonym=m["withdrawn pseudonym"],
+                    age_band=m["withdrawn age band"],
                     withdrawn_reason=f"Withdrawn during criminal proceedings ({v['withdrawn reason']}).",
                     documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"}]),
         f"## Withdrawn body\n\n{hidden}\n")
