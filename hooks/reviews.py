@@ -130,6 +130,13 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    # The sitemap's <lastmod> (MkDocs writes page.update_date there, and the gzip copy's time from the latest
+    # one): the day the page's content last changed, not the day of the build, so a build is reproducible.
+    page.update_date = _current.lastmod(page.file.src_uri, page.meta.get("template"))
+    return markdown
+
+
 def on_env(env, config, files):
     env.filters.update(FILTERS)
     env.filters.update(SEARCH_FILTERS)  # search_record (partials/pagefind.html), search_facets (search.html)
