@@ -86,7 +86,12 @@ def on_shutdown():
         return
     try:
         if _built and _staging.is_dir():
-            staging.put_in_place(_staging, _site_dir)
+            try:
+                staging.put_in_place(_staging, _site_dir)
+            except OSError as err:
+                log.error("The site was built in %s but could not replace %s (%s): the previous site is still "
+                          "there; free the folder and build again.", _staging, _site_dir, err.strerror or err)
+                raise SystemExit(1) from None
             log.info("Site written to %s", _site_dir)
         else:
             staging.discard(_staging)
