@@ -132,3 +132,16 @@ def test_serve_still_previews_and_reloads_after_an_edit(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_put_in_place_replaces_the_folder_or_makes_it(tmp_path):
+    from casereviews import staging
+
+    target = tmp_path / "site"
+    for generation in ("first", "second"):
+        folder = staging.staging_dir(target)
+        assert folder.parent == tmp_path and folder.name.startswith(".site.building-") and not any(folder.iterdir())
+        (folder / f"{generation}.html").write_text(generation, encoding="utf-8")
+        staging.put_in_place(folder, target)
+        assert sorted(p.name for p in target.iterdir()) == [f"{generation}.html"]
+        assert [p.name for p in tmp_path.iterdir()] == ["site"]
