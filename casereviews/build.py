@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .clock import ClockError, reference_time
+from .lastmod import AS_AT_TEMPLATES, latest_day, page_days
 from .load import collector_paused, load
 from .pages import PageSpec, all_pages
 from .problems import ContentError
@@ -47,6 +48,22 @@ class Build:
     @cached_property
     def by_uri(self) -> dict[str, PageSpec]:
         return {p.src_uri: p for p in self.pages}
+
+    @cached_property
+    def page_days(self) -> dict[str, str]:
+        """``src_uri`` -> ISO day the page last changed (the sitemap's lastmod), for generated pages."""
+        return {uri: day.isoformat() for uri, day in page_days(self.site, self.pages).items()}
+
+    @cached_property
+    def latest_day(self) -> str:
+        return latest_day(self.site).isoformat()
+
+    def lastmod(self, src_uri: str, template: str | None = None) -> str:
+        """The sitemap's lastmod of a page: from ``page_days`` for a generated page; for a page of docs/, the
+        reference day when its template prints figures "as at" it, else the latest day of any public review."""
+        if src_uri in self.page_days:
+            return self.page_days[src_uri]
+        return self.site.today.isoformat() if template in AS_AT_TEMPLATES else self.latest_day
 
     def summary(self) -> str:
         s = self.site

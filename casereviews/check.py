@@ -7,6 +7,7 @@ editor's mistake: every mistake becomes a ``Problem`` naming the file, line and 
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -44,7 +45,7 @@ from .source import Path_, Source, dotted
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DOCUMENT_KINDS = {".pdf": "PDF", ".docx": "Word document", ".doc": "Word document", ".odt": "OpenDocument text",
                   ".xlsx": "Excel spreadsheet", ".csv": "CSV", ".pptx": "PowerPoint", ".txt": "Text",
-                  ".html": "Web page", ".rtf": "Rich text", ".mp3": "Audio", ".mp4": "Video"}
+                  ".rtf": "Rich text", ".mp3": "Audio", ".mp4": "Video"}
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LIST_WORDS = {"review_types": "review type", "themes": "theme", "agencies": "agency", "age_bands": "age band"}
 
@@ -206,9 +207,52 @@ def check_review(source: Source, slug: str, vocabulary: Vocabulary, default_part
     ), []
 
 
+# Where a review's documents live, and what a document may not be. A document is copied into the site as it is,
+# at reviews/<slug>/<file>: a Markdown file there would be rendered by MkDocs as a page (a draft briefing
+# published under its real address), an HTML or SVG file would run as a page of this site, and a file at a
+# generated page's address would replace that page. So a document is a file under the review's files/ folder,
+# never one of these. The Markdown suffixes are MkDocs' own (mkdocs.utils.markdown_extensions; a test keeps them
+# in step), since any of them is built as a page.
+DOCUMENTS_FOLDER = "files"
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".js", ".mjs")
+# The addresses, inside a review's folder in the site, of the pages the site generates there.
+GENERATED_IN_REVIEW = ("index.md", "index.html", "briefing", "action-plan")
+
+
+def document_file_problem(name: str, folder: Path, rel_folder: str) -> str | None:
+    """Why ``name`` (a review's ``documents[].file``) cannot be published as a document, or None when it can.
+
+    The one rule for document files: ``scripts/check`` and the build both come here (through ``check_review``),
+    and so does anything that later reads document files (text extraction for search).
+    """
+    example = f"put the file in {rel_folder}/{DOCUMENTS_FOLDER}/ and write e.g. {DOCUMENTS_FOLDER}/report.pdf"
+    if name.startswith(("/", "\\")) or "\\" in name or re.match(r"^[A-Za-z]:", name):
+        return f"'{name}' is not a path inside the review folder: {example}"
+    files_folder = folder / DOCUMENTS_FOLDER
+    target = (folder / name).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        return f"'{name}' is outside the review folder: {example}"
+    suffix = target.suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        return (f"'{name}' is a Markdown file, which the site would publish as a page of its own: a document must be "
+                "a file such as a PDF or Word document (a briefing is published by briefing.md and its status)")
+    if suffix in ACTIVE_SUFFIXES:
+        return (f"'{name}' is a web page or script ({suffix}), which would run as part of this site: publish it as "
+                "a PDF instead, or link to it with url: if it lives on another site")
+    inside = target.relative_to(folder.resolve()).as_posix()
+    if inside.split("/")[0] in GENERATED_IN_REVIEW:
+        return (f"'{name}' is at the address of a page the site makes itself (the review, its briefing or its "
+                f"action plan), which a document cannot take: {example}")
+    if not target.is_relative_to(files_folder.resolve()) or target == files_folder.resolve():
+        return f"'{name}' is not in the review's {DOCUMENTS_FOLDER}/ folder: {example}"
+    return None
+
+
 def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
     entries = source.data.get("documents")
     folder = source.path.parent.resolve()
+    rel_folder = Path(source.rel).parent.as_posix()
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
         if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
             continue
@@ -218,25 +262,26 @@ def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
         name = entry.get("file")
         if not isinstance(name, str) or "url" in entry:
             continue
-        target = (folder / name).resolve()
-        if not target.is_relative_to(folder) or name.startswith("/"):
-            problems.append(source.problem((("documents", i, "file")), f"'{name}' is outside the review folder: "
-                                           "put the file in the folder's files/ and write e.g. files/report.pdf"))
+        refused = document_file_problem(name, folder, rel_folder)
+        if refused:
+            problems.append(source.problem(("documents", i, "file"), refused))
             continue
+        target = (folder / name).resolve()
         if not target.is_file():
-            present = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                             if p.is_file() and p.name not in ("index.md", "briefing.md", "action-plan.md"))
+            files_folder = folder / DOCUMENTS_FOLDER
+            present = sorted(p.relative_to(folder).as_posix() for p in files_folder.rglob("*")
+                             if p.is_file()) if files_folder.is_dir() else []
             close = get_close_matches(name, present, n=1, cutoff=0.5)
             if close:
                 hint = f"did you mean '{close[0]}'?"
             elif present:
                 hint = f"files in the folder: {', '.join(present)}"
             else:
-                hint = "add the file to the review's files/ folder"
+                hint = f"add the file to the review's {DOCUMENTS_FOLDER}/ folder"
             problems.append(source.problem(("documents", i, "file"), f"'{name}' does not exist in "
-                                           f"{Path(source.rel).parent.as_posix()}/; {hint}"))
+                                           f"{rel_folder}/; {hint}"))
             continue
-        yield Document(title=entry["title"].strip(), file=Path(name).as_posix(), size=target.stat().st_size,
+        yield Document(title=entry["title"].strip(), file=posixpath.normpath(name), size=target.stat().st_size,
                        kind=DOCUMENT_KINDS.get(target.suffix.lower(), target.suffix.lstrip(".").upper() or "File"))
 
 

@@ -35,9 +35,12 @@ def public_copy(review: Review, at: datetime) -> Review | None:
     if state == HIDDEN:
         return None
     if state == WITHDRAWN:
-        # The notice and reason stay; the summary goes with the body, since withdrawal takes the content down.
+        # The notice and reason stay; the summary goes with the body, since withdrawal takes the content down, and
+        # so do the name the report used for the child and the child's age band: they leave with the report. The
+        # title stays, since the notice must say which review was withdrawn (docs/editor-guide.md says to reword
+        # a title that names the child when the name must go too).
         return replace(review, state=state, summary="", body="", key_learning=(), documents=(), briefing=None,
-                       action_plan=None)
+                       action_plan=None, pseudonym="", age_band=None)
     if state == ARCHIVED:
         return replace(review, state=state, body="", key_learning=(), documents=(), briefing=None,
                        action_plan=None)

@@ -19,6 +19,8 @@ HIDDEN_MARKERS = {
     "embargoed briefing": "leakembargobriefingqz",
     "future update": "leakfutureupdateqz",
     "early removal reason": "leakearlyremovalqz",  # kept for the record, shown nowhere public
+    "withdrawn pseudonym": "leakwithdrawnpseudonymqz",
+    "withdrawn age band": "leakwithdrawnageqz",
 }
 # Words that must reach the site: proof that the scan can find a marker at all.
 VISIBLE_MARKERS = {"published body": "visiblebodyqz", "archived summary": "visiblearchivedsummaryqz",
@@ -77,7 +79,8 @@ def files() -> dict[str, str | bytes]:
     hidden = m["withdrawn content"]
     out["2021-child-f/index.md"] = front(
         review_meta(title="Child F: withdrawn review", status="withdrawn", published="2021-06-01",
-                    summary=f"Summary {hidden}", key_learning=[hidden], pseudonym="F",
+                    summary=f"Summary {hidden}", key_learning=[hidden], pseudonym=m["withdrawn pseudonym"],
+                    age_band=m["withdrawn age band"],
                     withdrawn_reason=f"Withdrawn during criminal proceedings ({v['withdrawn reason']}).",
                     documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"}]),
         f"## Withdrawn body\n\n{hidden}\n")
@@ -105,4 +108,21 @@ def files() -> dict[str, str | bytes]:
                      {"group": "board", "date": "2026-11-26"}, {"group": "board", "date": "2027-01-10"}],
     }, sort_keys=False)
     assert len(SEVEN) == 7
+    return out
+
+
+# Ways a review's `documents` could reach unpublished content if the rule on document files ever slipped: the
+# draft briefing of 2023-child-b (marker "draft briefing"), a Markdown file in files/, a draft review's page.
+DOCUMENT_ROUTES = ("briefing.md", "files/notes.md", "../2025-leakdraftreviewqz/index.md", "files/notes.html")
+
+
+def files_with_document(route: str) -> dict[str, str | bytes]:
+    """The leak corpus with 2023-child-b (published, its briefing a draft) listing ``route`` as a document."""
+    out = files()
+    hidden = HIDDEN_MARKERS["draft briefing"]
+    out["2023-child-b/index.md"] = front(
+        review_meta(title="Child B: review", published="2023-05-01", themes=["domestic-abuse"],
+                    documents=[{"title": "Briefing", "file": route}]), "## Findings\n\nText.\n")
+    out["2023-child-b/files/notes.md"] = f"# Notes\n\n{hidden}\n"
+    out["2023-child-b/files/notes.html"] = f"<p>{hidden}</p>\n"
     return out

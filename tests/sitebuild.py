@@ -38,7 +38,9 @@ VOCABULARY = {
         {"id": "childrens-social-care", "label": "Children's social care"},
         {"id": "health-visiting", "label": "Health visiting"},
     ],
-    "age_bands": [{"id": "under-1", "label": "Under 1"}, {"id": "5-to-11", "label": "5 to 11"}],
+    "age_bands": [{"id": "under-1", "label": "Under 1"}, {"id": "5-to-11", "label": "5 to 11"},
+                  # used only by the withdrawn review of tests/fixture_content.py: a marker of the leak test
+                  {"id": "leakwithdrawnageqz", "label": "Leakwithdrawnageqz"}],
 }
 
 SEVEN = ["Background", "Why it matters", "The information", "What was learned", "What to do",

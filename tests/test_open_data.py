@@ -69,6 +69,17 @@ def test_the_schema_rejects_a_withdrawn_record_that_keeps_its_text(site, records
                                                       "reviews": [bad]})
 
 
+@pytest.mark.parametrize(("field", "value"), [("pseudonym", "F"), ("age_band", {"id": "under-1", "label": "Under 1"})])
+def test_the_schema_rejects_a_withdrawn_record_that_keeps_the_childs_name_or_age(site, records, field, value):
+    schema = json.loads((site / "data/reviews.schema.json").read_text(encoding="utf-8"))
+    withdrawn = records["2021-child-f"]
+    assert withdrawn["pseudonym"] is None and withdrawn["age_band"] is None
+    envelope = {"publisher": "P", "licence": {"name": "n", "url": "u"}, "as_of": "2026-11-26T12:00:00+00:00",
+                "count": 1}
+    assert Draft202012Validator(schema).is_valid({**envelope, "reviews": [withdrawn]})
+    assert not Draft202012Validator(schema).is_valid({**envelope, "reviews": [{**withdrawn, field: value}]})
+
+
 def test_json_holds_exactly_the_public_reviews_newest_first(data):
     assert [r["slug"] for r in data["reviews"]] == PUBLIC
     assert data["count"] == 5 and data["as_of"] == "2026-11-26T12:00:00+00:00"

@@ -23,7 +23,12 @@ WRITERS: list[Writer] = []
 
 def write_all(site: PublicSite, site_dir: Path, config: Any) -> None:
     for writer in WRITERS:
-        writer(site, site_dir, config)
+        try:
+            writer(site, site_dir, config)
+        except (UnicodeError, ValueError) as err:  # e.g. a character no UTF-8 file can hold: a message, not a traceback
+            name = getattr(writer, "__name__", "an output").removeprefix("write_").replace("_", " ")
+            raise OutputError(f"The {name} output could not be written ({err}); the build stopped and nothing was "
+                              "published. Run scripts/check; report this message if it finds nothing.") from None
 
 
 # The writers, in the order they run. Imported here, after WRITERS and OutputError exist, because they import it.

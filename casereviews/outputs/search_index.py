@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from . import OutputError
+from .pagefind_order import fix_order
 
 OUTPUT = "pagefind"  # the folder in the site, at /pagefind/
 TIMEOUT_SECONDS = 600
@@ -79,5 +80,10 @@ def write_search_index(site_dir: Path) -> str:
         raise OutputError(f"Search index: Pagefind failed (exit code {done.returncode}) on {site_dir}:\n{tail}")
     if not (site_dir / OUTPUT / "pagefind.js").is_file():
         raise OutputError(f"Search index: Pagefind ran but wrote no {OUTPUT}/pagefind.js in {site_dir}:\n{output}")
+    try:
+        fix_order(site_dir / OUTPUT)  # the same pages give the same index files (see pagefind_order.py)
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as err:
+        raise OutputError(f"Search index: could not put Pagefind's filter files in a fixed order ({err!r}); "
+                          "check the pinned pagefind version in requirements.txt") from None
     pages = [line.strip() for line in output.splitlines() if line.strip().startswith("Indexed") and "page" in line]
     return pages[0] if pages else "index written"
