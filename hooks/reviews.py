@@ -6,7 +6,9 @@
 - on_files: add each generated page (outside the nav) and each published document file;
 - on_env: give the templates the package's formatting filters;
 - on_page_context: give each page template the model objects it shows;
-- on_post_build: write the outputs made from the same public site, then the Pagefind search index.
+- on_post_page: note the classes each page uses, for the trimmed copy of Material's stylesheet;
+- on_post_build: write the outputs made from the same public site, Material's trimmed stylesheet, then the
+  Pagefind search index.
 """
 
 from __future__ import annotations
@@ -29,13 +31,17 @@ from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
 from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
 from casereviews.sections import SectionsExtension  # noqa: E402
+from casereviews.stylesheet import write_material_css  # noqa: E402
+from casereviews.trimcss import Usage  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviews")
 _current: Build | None = None
+_usage = Usage()  # the classes the built pages use (on_post_page), for Material's trimmed stylesheet
 
 
 def on_config(config):
-    global _current
+    global _current, _usage
+    _usage = Usage()
     gc.unfreeze()  # a previous build's objects (mkdocs serve) may be collected again
     root = Path(config.config_file_path).resolve().parent
     try:
@@ -75,9 +81,20 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    _usage.add_page(output)
+    return output
+
+
+def on_post_template(output, template_name, config):
+    _usage.add_page(output)  # 404.html
+    return output
+
+
 def on_post_build(config):
     try:
         outputs.write_all(_current.site, Path(config.site_dir), config)
+        write_material_css(Path(config.site_dir), _usage, [Path(config.docs_dir) / p for p in config.extra_css])
         log.info("Search: %s", write_search_index(Path(config.site_dir)))  # last: it reads the finished pages
     except outputs.OutputError as err:
         raise PluginError(str(err)) from None
