@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .outputs import OutputError
-from .trimcss import Usage, trim
+from .trimcss import Usage, minify, trim
 
 MATERIAL_CSS = "assets/stylesheets/material.css"  # the address overrides/main.html links
 
@@ -24,7 +24,35 @@ def _one(folder: Path, pattern: str) -> Path:
     return found[0]
 
 
+# Parts of Material that only its script makes, by class prefix, and what switches each on. Their class names are
+# in the script, so without this their rules would stay although no page here can show them.
+SCRIPT_PARTS = {
+    "md-version": "a version selector (extra.version)",
+    "md-annotation": "code annotations (feature content.code.annotate)",
+    "md-tooltip": "tooltips (feature content.tooltips)",
+    "md-search": "Material's search dialog (the search plugin)",
+    "md-source": "the repository link (repo_url)",
+}
+
+
+def script_parts_off(features: Iterable[str], plugins: Iterable[str], extra: dict,
+                     repo_url: str | None = None) -> tuple[str, ...]:
+    """The prefixes of SCRIPT_PARTS this configuration never shows."""
+    features = set(features)
+    on = {
+        "md-version": bool(extra.get("version")),
+        "md-annotation": "content.code.annotate" in features,
+        "md-tooltip": bool(features & {"content.tooltips", "content.code.annotate"}),
+        "md-search": "search" in set(plugins) or "material/search" in set(plugins),
+        "md-source": bool(repo_url),
+    }
+    return tuple(prefix for prefix in SCRIPT_PARTS if not on[prefix])
+
+
 def write_material_css(site_dir: Path, usage: Usage, project_css: Iterable[Path]) -> None:
+    """Write the trimmed Material stylesheet, and the site's own stylesheets (``project_css``, relative to the
+    site folder) again without comments and indentation."""
+    project_css = [site_dir / p for p in project_css]
     styles = site_dir / "assets" / "stylesheets"
     sheets = [_one(styles, "main.*.min.css"), _one(styles, "palette.*.min.css")]
     scripts = [*(site_dir / "assets" / "javascripts").glob("bundle.*.min.js"), *(site_dir / "assets").glob("*.js")]
@@ -33,3 +61,6 @@ def write_material_css(site_dir: Path, usage: Usage, project_css: Iterable[Path]
     own = "".join(p.read_text(encoding="utf-8") for p in project_css if p.is_file())
     css = trim((p.read_text(encoding="utf-8") for p in sheets), usage, own)
     (site_dir / MATERIAL_CSS).write_text(css, encoding="utf-8")
+    for path in project_css:
+        if path.is_file() and path.suffix == ".css":
+            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -7,10 +7,11 @@ build writes one trimmed copy that every page links instead.
 
 What is kept, conservatively:
 
-- a selector is dropped only when it names, outside any ``:not()``/``:is()`` argument, a class that appears in
-  no built page's ``class`` attributes and in no word of the site's scripts (Material's bundle adds classes such
-  as ``md-header--shadow`` as it runs); ids, elements and other attributes never cause a drop;
-- palette selectors (``[data-md-color-primary=...]`` and the like) are kept only for the values the pages use;
+- a selector is dropped only when it names, outside any ``:not()``/``:is()`` argument, a class or an element
+  that appears in no built page and in no word of the site's scripts (Material's bundle adds classes such as
+  ``md-header--shadow`` as it runs); ids and other attributes never cause a drop;
+- palette and direction selectors (``[data-md-color-primary=...]``, ``[dir=rtl]``) are kept only for the values
+  the pages use;
 - a custom property (``--md-admonition-icon--note``) is dropped only when nothing left refers to it;
 - every at-rule other than ``@media`` and ``@supports`` (which are trimmed inside) is kept as it is.
 
@@ -29,10 +30,11 @@ import tinycss2
 from tinycss2.ast import Declaration, FunctionBlock, IdentToken, LiteralToken, Node, SquareBracketsBlock
 
 CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
-PALETTE_ATTR = re.compile(r'\s(data-md-color-(?:scheme|primary|accent))="([^"]*)"')
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+PALETTE_ATTR = re.compile(r'\s(data-md-color-(?:scheme|primary|accent)|dir)="([^"]*)"')
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 VAR_REF = re.compile(r"var\(\s*(--[\w-]+)")
-PALETTE_NAMES = {"data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"}
+PALETTE_NAMES = {"data-md-color-scheme", "data-md-color-primary", "data-md-color-accent", "dir"}
 
 
 @dataclass
@@ -40,19 +42,32 @@ class Usage:
     """What the built pages and scripts use: class names, palette attribute values, and words in scripts."""
 
     classes: set[str] = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)
     palette: set[tuple[str, str]] = field(default_factory=set)
     script_words: set[str] = field(default_factory=set)
+    # Class prefixes of script-made parts this site has switched off (the version selector, code annotations):
+    # their words are in Material's bundle, but no page will ever show them.
+    script_off: tuple[str, ...] = ()
 
     def add_page(self, html: str) -> None:
         for value in CLASS_ATTR.findall(html):
             self.classes.update(value.split())
+        self.tags.update(t.lower() for t in TAG.findall(html))
         self.palette.update(PALETTE_ATTR.findall(html))
 
     def add_script(self, text: str) -> None:
         self.script_words.update(WORD.findall(text))
 
     def uses_class(self, name: str) -> bool:
-        return name in self.classes or name in self.script_words
+        if name in self.classes:
+            return True
+        return name in self.script_words and not name.startswith(self.script_off)
+
+    def uses_palette(self, attribute: str, value: str | None) -> bool:
+        return (attribute, value) in self.palette
+
+    def uses_tag(self, name: str) -> bool:
+        return name.lower() in self.tags or name in self.script_words
 
 
 def _split_selectors(prelude: list[Node]) -> list[list[Node]]:
@@ -67,7 +82,12 @@ def _split_selectors(prelude: list[Node]) -> list[list[Node]]:
 
 def _selector_is_used(selector: list[Node], usage: Usage) -> bool:
     for i, token in enumerate(selector):
-        if isinstance(token, LiteralToken) and token.value == "." and i + 1 < len(selector):
+        before = selector[i - 1] if i else None
+        if isinstance(token, IdentToken) and (before is None or before.type == "whitespace" or (
+                isinstance(before, LiteralToken) and before.value in (">", "+", "~"))):
+            if not usage.uses_tag(token.value):  # a type selector: h1, kbd, table
+                return False
+        elif isinstance(token, LiteralToken) and token.value == "." and i + 1 < len(selector):
             following = selector[i + 1]
             if isinstance(following, IdentToken) and not usage.uses_class(following.value):
                 return False
@@ -76,7 +96,7 @@ def _selector_is_used(selector: list[Node], usage: Usage) -> bool:
             if (len(parts) == 3 and isinstance(parts[0], IdentToken) and parts[0].lower_value in PALETTE_NAMES
                     and isinstance(parts[1], LiteralToken) and parts[1].value == "="):
                 value = getattr(parts[2], "value", None)
-                if (parts[0].lower_value, value) not in usage.palette:
+                if not usage.uses_palette(parts[0].lower_value, value):
                     return False
         elif isinstance(token, FunctionBlock):
             continue  # :not(.x), :is(.x, .y), :where(...): never a reason to drop
@@ -163,6 +183,23 @@ def _serialize(items: list[_Rule | _Block | str]) -> str:
         else:
             parts.append(item)
     return "".join(parts)
+
+
+class _Everything(Usage):
+    def uses_class(self, name: str) -> bool:
+        return True
+
+    def uses_palette(self, attribute: str, value: str | None) -> bool:
+        return True
+
+    def uses_tag(self, name: str) -> bool:
+        return True
+
+
+def minify(css: str) -> str:
+    """The same rules without comments and indentation (for the site's own stylesheet, kept readable in docs/)."""
+    items = _trim_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), _Everything())
+    return _serialize(items)
 
 
 def trim(stylesheets: Iterable[str], usage: Usage, other_css: str = "") -> str:

@@ -6,7 +6,8 @@
 - on_files: add each generated page (outside the nav) and each published document file;
 - on_env: give the templates the package's formatting filters;
 - on_page_context: give each page template the model objects it shows;
-- on_post_page: note the classes each page uses, for the trimmed copy of Material's stylesheet;
+- on_post_page: take the templates' indentation out of each page, and note the classes it uses, for the trimmed
+  copy of Material's stylesheet;
 - on_post_build: write the outputs made from the same public site, Material's trimmed stylesheet, then the
   Pagefind search index.
 """
@@ -27,11 +28,12 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from casereviews import outputs  # noqa: E402
 from casereviews.build import Build, BuildError  # noqa: E402
+from casereviews.htmlspace import compact  # noqa: E402
 from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
 from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
 from casereviews.sections import SectionsExtension  # noqa: E402
-from casereviews.stylesheet import write_material_css  # noqa: E402
+from casereviews.stylesheet import script_parts_off, write_material_css  # noqa: E402
 from casereviews.trimcss import Usage  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviews")
@@ -41,7 +43,8 @@ _usage = Usage()  # the classes the built pages use (on_post_page), for Material
 
 def on_config(config):
     global _current, _usage
-    _usage = Usage()
+    _usage = Usage(script_off=script_parts_off(config.theme.get("features") or [], config.plugins.keys(),
+                                               config.extra, config.repo_url))
     gc.unfreeze()  # a previous build's objects (mkdocs serve) may be collected again
     root = Path(config.config_file_path).resolve().parent
     try:
@@ -82,19 +85,21 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    output = compact(output)
     _usage.add_page(output)
     return output
 
 
 def on_post_template(output, template_name, config):
-    _usage.add_page(output)  # 404.html
+    output = compact(output)  # 404.html
+    _usage.add_page(output)
     return output
 
 
 def on_post_build(config):
     try:
         outputs.write_all(_current.site, Path(config.site_dir), config)
-        write_material_css(Path(config.site_dir), _usage, [Path(config.docs_dir) / p for p in config.extra_css])
+        write_material_css(Path(config.site_dir), _usage, config.extra_css)
         log.info("Search: %s", write_search_index(Path(config.site_dir)))  # last: it reads the finished pages
     except outputs.OutputError as err:
         raise PluginError(str(err)) from None
