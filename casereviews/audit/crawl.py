@@ -104,6 +104,13 @@ def crawl(site: Path) -> CrawlResult:
         for what, ref in page.refs:
             if ref.startswith(("mailto:", "tel:", "javascript:", "data:")):
                 continue
+            if ref.startswith("#"):  # this document, wherever it is served
+                if what == "a.href" and len(ref) > 1:
+                    fragments += 1
+                    if unquote(ref[1:]) not in page.ids:
+                        broken.append(Broken(address, ref, f"no element with id {ref[1:]!r} on this page"))
+                links += 1
+                continue
             url = urljoin(base, ref)
             parts = urlsplit(url)
             if f"{parts.scheme}://{parts.netloc}" != ORIGIN:
