@@ -48,6 +48,13 @@ def demo(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def nu(demo):
+    """The Nu HTML Checker's errors on every page of the demo, and how many files it read (one run: Java starts
+    once)."""
+    return tools.nu_check(demo)
+
+
+@pytest.fixture(scope="module")
 def origin(demo):
     url, stop = serve(demo)
     yield url
@@ -69,17 +76,17 @@ def bad_site(tmp_path_factory) -> Path:
 
 # -- Nu HTML Checker --------------------------------------------------------------------------------------------
 
-def test_no_html_errors_from_the_project(demo):
-    errors, checked = tools.nu_check(demo)
+def test_no_html_errors_from_the_project(demo, nu):
+    errors, checked = nu
     assert checked == len(list(demo.rglob("*.html"))) > 50
     ours = [str(e) for e in errors if not e.known_material]
     assert ours == []
 
 
-def test_materials_own_html_errors_are_the_known_ones(demo):
+def test_materials_own_html_errors_are_the_known_ones(nu):
     """Material's base.html writes autocomplete="off" on its two checkbox toggles, outside any block a small
     override could replace: two errors on every page, and nothing else from Material."""
-    errors, checked = tools.nu_check(demo)
+    errors, checked = nu
     known = [e for e in errors if e.known_material]
     assert len(known) == 2 * checked
     assert {marker for _, marker in tools.KNOWN_MATERIAL_ERRORS} == {
