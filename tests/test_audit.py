@@ -236,3 +236,20 @@ def test_listings_stay_light_at_two_thousand_reviews(tmp_path_factory):
         listed |= set(re.findall(r'<tr data-review="([^"]+)"', page.read_text(encoding="utf-8")))
     assert len(listed) == len([p for p in (site / "reviews").iterdir() if p.is_dir() and p.name != "page"])
     assert crawl(site).broken == ()
+
+
+@pytest.mark.browser
+def test_no_request_for_the_sitemap_or_anything_unasked(chromium, demo, origin):
+    """Every request a page makes when it is opened, on each page type: the page, its two stylesheets, Material's
+    script, the favicon and (on the search page) Pagefind; never sitemap.xml."""
+    requested: list[str] = []
+    for name, url in page_types(demo).items():
+        context = chromium.new_context(service_workers="block")
+        page = context.new_page()
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(origin + url, wait_until="networkidle")
+        if name in READY:
+            page.wait_for_selector(READY[name], state="attached")
+        context.close()
+    assert requested and not [u for u in requested if "sitemap" in u]
+    assert not [u for u in requested if u.endswith(".css") and not u.endswith(("/material.css", "/site.css"))]
