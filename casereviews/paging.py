@@ -39,8 +39,17 @@ class Pager:
         return self.base if number == 1 else f"{self.base}page/{number}/"
 
     @property
-    def numbers(self) -> range:
-        return range(1, self.count + 1)
+    def numbers(self) -> tuple[int | None, ...]:
+        """The page numbers to link: the first, the last and two either side of this one; None where numbers
+        are left out (a phone has room for about ten)."""
+        keep = {1, self.count, *range(self.number - 2, self.number + 3)}
+        out: list[int | None] = []
+        for n in range(1, self.count + 1):
+            if n in keep:
+                out.append(n)
+            elif out and out[-1] is not None:
+                out.append(None)
+        return tuple(out)
 
     @property
     def split(self) -> bool:

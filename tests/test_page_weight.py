@@ -98,3 +98,10 @@ def test_paginate_a_theme_page():
     split = paginate(list(range(120)), 50, "themes/neglect/")
     assert [p.src_uri("themes/neglect.md") for p in split] == [
         "themes/neglect.md", "themes/neglect/page/2.md", "themes/neglect/page/3.md"]
+
+
+def test_pager_numbers_leave_out_the_middle_of_long_listings():
+    pages = paginate(list(range(1900)), 100, "reviews/")
+    assert pages[0].pager.numbers == (1, 2, 3, None, 19)
+    assert pages[9].pager.numbers == (1, None, 8, 9, 10, 11, 12, None, 19)
+    assert paginate(list(range(300)), 100, "reviews/")[1].pager.numbers == (1, 2, 3)
