@@ -235,7 +235,11 @@ def test_listings_stay_light_at_two_thousand_reviews(tmp_path_factory):
     for page in [site / "reviews" / "index.html", *sorted((site / "reviews" / "page").glob("*/index.html"))]:
         listed |= set(re.findall(r'<tr data-review="([^"]+)"', page.read_text(encoding="utf-8")))
     assert len(listed) == len([p for p in (site / "reviews").iterdir() if p.is_dir() and p.name != "page"])
-    assert crawl(site).broken == ()
+    # The listings' links, the pagers' included, all lead somewhere (the whole site is crawled by scripts/audit).
+    listings = [*site.glob("reviews/index.html"), *site.glob("reviews/page/*/index.html"),
+                *site.glob("themes/**/index.html"), *site.glob("agencies/**/index.html"),
+                site / "action-plans" / "index.html"]
+    assert crawl(site, only=listings).broken == ()
 
 
 @pytest.mark.browser

@@ -81,7 +81,8 @@ def _target_file(site: Path, path: str) -> Path | None:
     return target if target.is_file() else None
 
 
-def crawl(site: Path) -> CrawlResult:
+def crawl(site: Path, only: list[Path] | None = None) -> CrawlResult:
+    """Check every page of ``site`` (or the pages ``only`` lists: their links still reach into the whole site)."""
     site = site.resolve()
     parsed: dict[Path, _PageParser] = {}
 
@@ -92,7 +93,7 @@ def crawl(site: Path) -> CrawlResult:
             parsed[file] = parser
         return parsed[file]
 
-    pages = sorted(site.rglob("*.html"))
+    pages = sorted(site.rglob("*.html")) if only is None else sorted(p.resolve() for p in only)
     broken: list[Broken] = []
     links = fragments = 0
     for file in pages:
