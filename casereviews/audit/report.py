@@ -143,9 +143,14 @@ def run_audit(site: Path, lighthouse: bool = True, lighthouse_types: list[str] |
         if lighthouse:
             for name in lighthouse_types or list(types):
                 say(f"Lighthouse: {name} ...")
-                gz = tools.lighthouse(addresses[name], "mobile")
-                raw = tools.lighthouse(plain + types[name], "mobile")
-                desk = tools.lighthouse(addresses[name], "desktop")
+                try:
+                    gz = tools.lighthouse(addresses[name], "mobile")
+                    raw = tools.lighthouse(plain + types[name], "mobile")
+                    desk = tools.lighthouse(addresses[name], "desktop")
+                except tools.ToolMissing as err:  # one failed run loses one page's scores, not the audit
+                    say(f"  {err}")
+                    rows.append(Row(f"Lighthouse, {name}", "the run failed", "", False, noisy=True))
+                    continue
                 rows.append(Row(f"Lighthouse mobile performance, {name}: gzip / uncompressed",
                                 f"{gz.performance} / {raw.performance} (FCP {gz.fcp_ms / 1000:.1f} s / "
                                 f"{raw.fcp_ms / 1000:.1f} s)", ">= 95 / >= 90",
