@@ -15,6 +15,7 @@ from typing import Any
 from .actionplans import MAKERS as ACTION_PLAN_MAKERS
 from .briefings import briefing_list_page, briefing_pages
 from .packs import MAKERS as PACK_MAKERS
+from .paging import REVIEWS_PER_PAGE, THEME_REVIEWS_PER_PAGE, paginate
 from .publication import PUBLISHED
 from .site import PublicSite
 
@@ -77,10 +78,12 @@ def review_pages(site: PublicSite) -> Iterable[PageSpec]:
 
 def listing_pages(site: PublicSite) -> Iterable[PageSpec]:
     families = site.families if len(site.families) > 1 else ()
-    yield PageSpec("reviews/index.md", "All reviews", "reviews.html",
-                   description="Every safeguarding review the partnership has published, newest first.",
-                   context={"reviews": site.reviews, "families": families, "by_family": site.by_family},
-                   hide=("navigation", "toc"))
+    for page in paginate(site.reviews, REVIEWS_PER_PAGE, "reviews/"):
+        yield PageSpec(page.src_uri("reviews/index.md"), page.title("All reviews"), "reviews.html",
+                       description="Every safeguarding review the partnership has published, newest first.",
+                       context={"reviews": page.items, "pager": page.pager, "total": len(site.reviews),
+                                "families": families, "by_family": site.by_family},
+                       hide=("navigation", "toc"), search=page.pager.number == 1)
     yield PageSpec("themes/index.md", "Themes", "themes.html",
                    description="The learning themes of the published reviews.",
                    context={"themes": site.themes}, hide=("toc",))
@@ -89,12 +92,14 @@ def listing_pages(site: PublicSite) -> Iterable[PageSpec]:
 def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
     for theme in site.themes:
         reviews = site.by_theme[theme.id]
-        yield PageSpec(
-            f"themes/{theme.id}.md", theme.label, "theme.html",
-            description=theme.description or f"Reviews and learning on {theme.label.lower()}.",
-            context={"theme": theme, "reviews": reviews,
-                     "briefings": tuple(r for r in reviews if r.briefing)},
-        )
+        for page in paginate(reviews, THEME_REVIEWS_PER_PAGE, f"themes/{theme.id}/"):
+            yield PageSpec(
+                page.src_uri(f"themes/{theme.id}.md"), page.title(theme.label), "theme.html",
+                description=theme.description or f"Reviews and learning on {theme.label.lower()}.",
+                context={"theme": theme, "reviews": page.items, "pager": page.pager, "total": len(reviews),
+                         "briefings": tuple(r for r in page.items if r.briefing)},
+                search=page.pager.number == 1,
+            )
 
 
 def family_pages(site: PublicSite) -> Iterable[PageSpec]:

@@ -11,6 +11,7 @@ Nothing here decides what is public; it only refuses to describe what the public
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -119,23 +120,34 @@ class Facet:
     key: str
     heading: str
     values: tuple[str, ...]
+    counts: tuple[int, ...] = ()  # pages per value over the whole index, as the page first shows them
+
+    @property
+    def items(self) -> tuple[tuple[str, int | None], ...]:
+        return tuple(zip(self.values, self.counts or (None,) * len(self.values), strict=True))
 
 
 def facets(site: PublicSite) -> list[Facet]:
     """The search page's checkbox groups, each with at least one value, in ``FILTERS`` order."""
-    order = facet_order(site)
+    records = _records(site)
+    order = facet_order(site, records)
+    counts = Counter((key, value) for rec in records for key in FILTERS for value in rec.values(key))
     headings = {**FILTERS, "age_band": f"Age of the {site.subject}"}
     # One family is no choice: its group appears once a site publishes reviews of two families or more.
-    return [Facet(key, headings[key], tuple(order[key])) for key in FILTERS
+    return [Facet(key, headings[key], tuple(order[key]), tuple(counts[key, v] for v in order[key])) for key in FILTERS
             if order[key] and (key != "family" or len(order[key]) > 1)]
 
 
-def facet_order(site: PublicSite) -> dict[str, list[str]]:
+def _records(site: PublicSite) -> list[SearchRecord]:
+    return [rec for r in site.reviews for kind in KINDS if (rec := record(r, kind)) is not None]
+
+
+def facet_order(site: PublicSite, records: list[SearchRecord] | None = None) -> dict[str, list[str]]:
     """For each filter key, the order the search page lists its values in: kinds as above, years newest first,
     vocabulary terms in the vocabulary's order. Only values some indexed page carries, so the search page names
     nothing that is not public.
     """
-    records = [rec for r in site.reviews for kind in KINDS if (rec := record(r, kind)) is not None]
+    records = _records(site) if records is None else records
     present = {key: {v for rec in records for v in rec.values(key)} for key in FILTERS}
     order = {
         "kind": [label for label in KINDS.values() if label in present["kind"]],
@@ -149,5 +161,11 @@ def facet_order(site: PublicSite) -> dict[str, list[str]]:
     return {key: order[key] for key in FILTERS}
 
 
-# Jinja filters for the templates: ``review | search_record("briefing")`` and ``reviews_site | search_facets``.
-JINJA_FILTERS = {"search_record": record, "search_facets": facets}
+def page_count(site: PublicSite) -> int:
+    """How many pages the search index holds (the search page says so before its script has run)."""
+    return len(_records(site))
+
+
+# Jinja filters for the templates: ``review | search_record("briefing")``, ``reviews_site | search_facets`` and
+# ``reviews_site | search_page_count``.
+JINJA_FILTERS = {"search_record": record, "search_facets": facets, "search_page_count": page_count}

@@ -7,8 +7,10 @@
 - on_env: give the templates the package's formatting filters;
 - on_page_markdown: escape each page's title and description for HTML, since Material prints them unescaped;
 - on_page_context: give each page template the model objects it shows;
-- on_post_build: write the outputs made from the same public site, then the Pagefind search index, then check
-  that every output parses;
+- on_post_page: take the templates' indentation out of each page, and note the classes it uses, for the trimmed
+  copy of Material's stylesheet;
+- on_post_build: write the outputs made from the same public site, Material's trimmed stylesheet, then the
+  Pagefind search index, then check that every output parses;
 - on_startup, on_config, on_build_error, on_shutdown: ``mkdocs build`` writes into a staging folder beside the
   site folder, which replaces the site folder only when the whole build has succeeded (strict mode's warnings
   included), so a failed build leaves the previous site as it was. ``mkdocs serve`` builds into its own
@@ -32,15 +34,19 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from casereviews import outputs, staging  # noqa: E402
 from casereviews.build import Build, BuildError  # noqa: E402
 from casereviews.escaping import escape_page_meta  # noqa: E402
+from casereviews.htmlspace import compact  # noqa: E402
 from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.outputs.validate import validate_site  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
 from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
 from casereviews.sections import SectionsExtension  # noqa: E402
+from casereviews.stylesheet import script_parts_off, write_material_css  # noqa: E402
+from casereviews.trimcss import Usage  # noqa: E402
 from casereviews.urls import FILTERS as URL_FILTERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviews")
 _current: Build | None = None
+_usage = Usage()  # the classes the built pages use (on_post_page), for Material's trimmed stylesheet
 # The staged build (see on_startup): the command MkDocs runs, the real site folder, the folder being built into,
 # and whether the build got to its end without an error.
 STAGED_COMMANDS = ("build", "gh-deploy")
@@ -105,7 +111,9 @@ def on_shutdown():
 
 
 def on_config(config):
-    global _current
+    global _current, _usage
+    _usage = Usage(script_off=script_parts_off(config.theme.get("features") or [], config.plugins.keys(),
+                                               config.extra, config.repo_url))
     gc.unfreeze()  # a previous build's objects (mkdocs serve) may be collected again
     root = Path(config.config_file_path).resolve().parent
     try:
@@ -138,13 +146,6 @@ def on_files(files, config):
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
-    # The sitemap's <lastmod> (MkDocs writes page.update_date there, and the gzip copy's time from the latest
-    # one): the day the page's content last changed, not the day of the build, so a build is reproducible.
-    page.update_date = _current.lastmod(page.file.src_uri, page.meta.get("template"))
-    return markdown
-
-
 def on_env(env, config, files):
     env.filters.update(FILTERS)
     env.filters.update(SEARCH_FILTERS)  # search_record (partials/pagefind.html), search_facets (search.html)
@@ -154,6 +155,9 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     escape_page_meta(page.meta)  # every page: Material's base.html prints page.meta.title and description raw
+    # The sitemap's <lastmod> (MkDocs writes page.update_date there, and the gzip copy's time from the latest
+    # one): the day the page's content last changed, not the day of the build, so a build is reproducible.
+    page.update_date = _current.lastmod(page.file.src_uri, page.meta.get("template"))
     return markdown
 
 
@@ -165,10 +169,23 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    output = compact(output)
+    _usage.add_page(output)
+    return output
+
+
+def on_post_template(output, template_name, config):
+    output = compact(output)  # 404.html
+    _usage.add_page(output)
+    return output
+
+
 def on_post_build(config):
     global _built
     try:
         outputs.write_all(_current.site, Path(config.site_dir), config)
+        write_material_css(Path(config.site_dir), _usage, config.extra_css)
         log.info("Search: %s", write_search_index(Path(config.site_dir)))  # it reads the finished pages
         log.info("Outputs: %s", validate_site(Path(config.site_dir)))  # last: it reads every file written
     except outputs.OutputError as err:

@@ -307,11 +307,11 @@ def test_board_report_is_as_at_the_reference_time_and_holds_every_action(site):
 
 
 def test_report_prints_on_a4():
-    css = (REPO / "docs/assets/actions.css").read_text(encoding="utf-8")
+    css = (REPO / "docs/assets/site.css").read_text(encoding="utf-8")
     assert re.search(r"@page\s*{[^}]*size:\s*A4", css)
     assert "@media print" in css
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "assets/actions.css" in config
+    assert "assets/site.css" in config
 
 
 # -- the CSV ------------------------------------------------------------------------------------------------------
@@ -366,7 +366,7 @@ def contrast(a: str, b: str) -> float:
 
 
 def test_every_status_label_has_a_colour_that_passes_contrast():
-    css = (REPO / "docs/assets/actions.css").read_text(encoding="utf-8")
+    css = (REPO / "docs/assets/site.css").read_text(encoding="utf-8")
     assert re.search(r"\.cr-status \{[^}]*color: #fff;", css)
     for status in STATUS_ORDER:
         match = re.search(rf"\.cr-status--{status} \{{ background: (#[0-9a-f]{{6}}); \}}", css)

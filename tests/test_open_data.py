@@ -227,8 +227,8 @@ def test_every_page_advertises_the_feed(site):
     assert len(pages) > 10
     for path in pages:
         head = path.read_text(encoding="utf-8").split("</head>")[0]
-        assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="[^"]*feed\.xml">',
-                         head), path
+        assert re.search(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]+" '
+                         r'href="[^"]*feed\.xml">', head), path
 
 
 def test_review_page_has_a_report_in_json_ld(site, records):

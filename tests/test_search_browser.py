@@ -152,7 +152,8 @@ def test_a_theme_page_links_to_search_with_its_filter_set(page, base_url):
 def test_the_result_count_is_announced(page, base_url):
     open_search(page, base_url)
     heading = page.locator("#cr-results-heading")
-    assert heading.get_attribute("role") == "status" and heading.get_attribute("aria-live") == "polite"
+    # A live region (not role=status, which HTML does not allow on a heading): the count is read when it changes.
+    assert heading.get_attribute("aria-live") == "polite" and heading.get_attribute("aria-atomic") == "true"
     assert page.locator("fieldset[data-facet=theme] legend").inner_text() == "Theme"
 
 

@@ -36,8 +36,9 @@ from .action_feeds import write_action_feeds  # noqa: E402
 from .actions_csv import write_actions_csv  # noqa: E402
 from .data import write_data  # noqa: E402
 from .feed import write_feed  # noqa: E402
+from .og_card import write_og_card  # noqa: E402
 from .robots import write_robots  # noqa: E402
 from .schemas import write_schemas  # noqa: E402
 
-WRITERS.extend([write_data, write_actions_csv, write_feed, write_robots, write_schemas])
+WRITERS.extend([write_data, write_actions_csv, write_feed, write_robots, write_schemas, write_og_card])
 WRITERS.append(write_action_feeds)  # per plan, per agency and all updates

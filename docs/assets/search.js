@@ -25,7 +25,6 @@ const clearButton = document.getElementById("cr-clear");
 // index, this word costs one small chunk.
 const BROWSE_WORD = "crbrowseallqz";
 const PAGE_SIZE = 20;
-const FACET_LIMIT = 8; // longer groups show this many values and a button for the rest
 const base = new URL((root.dataset.base || ".") + "/", window.location.href);
 const facetKeys = [...root.querySelectorAll("fieldset[data-facet]")].map((f) => f.dataset.facet);
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -250,18 +249,14 @@ function showChosen(state) {
   clearButton.hidden = chosen === 0;
 }
 
+// The page (overrides/search.html) draws long groups already cut to their first values, with the button.
 function shortenLongGroups() {
   for (const fieldset of root.querySelectorAll("fieldset[data-facet]")) {
+    const button = fieldset.querySelector(".cr-facet__toggle");
+    if (!button) continue;
     const items = [...fieldset.querySelectorAll("li")];
-    if (items.length <= FACET_LIMIT + 2) continue;
-    const extra = items.slice(FACET_LIMIT);
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "cr-facet__toggle";
+    const extra = items.filter((li) => li.classList.contains("cr-facet__more"));
     const legend = fieldset.querySelector("legend").textContent.toLowerCase();
-    const listId = `cr-facet-${fieldset.dataset.facet}`;
-    fieldset.querySelector("ul").id = listId;
-    button.setAttribute("aria-controls", listId);
     const setOpen = (open) => {
       // A ticked value always stays visible, open or not.
       for (const li of extra) li.hidden = !open && !li.querySelector("input").checked;
@@ -269,7 +264,6 @@ function shortenLongGroups() {
       button.textContent = open ? `Show fewer (${legend})` : `Show all ${items.length} (${legend})`;
     };
     button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
-    fieldset.append(button);
     fieldset.addEventListener("change", () => setOpen(button.getAttribute("aria-expanded") === "true"));
     fieldset.cr_setOpen = setOpen;
     setOpen(false);
