@@ -236,6 +236,8 @@ def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
         name = entry.get("file")
         if not isinstance(name, str) or "url" in entry:
             continue
+        if _through_a_link(folder, name):
+            continue  # load reports every symbolic link in the folder
         target = (folder / name).resolve()
         if not target.is_relative_to(folder) or name.startswith("/"):
             problems.append(source.problem((("documents", i, "file")), f"'{name}' is outside the review folder: "
@@ -256,6 +258,15 @@ def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
             continue
         yield Document(title=entry["title"].strip(), file=Path(name).as_posix(), size=target.stat().st_size,
                        kind=DOCUMENT_KINDS.get(target.suffix.lower(), target.suffix.lstrip(".").upper() or "File"))
+
+
+def _through_a_link(folder: Path, name: str) -> bool:
+    path = folder / name
+    while path != folder and path.parent != path:
+        if path.is_symlink():
+            return True
+        path = path.parent
+    return False
 
 
 # -- briefing -----------------------------------------------------------------------------------------------
