@@ -159,7 +159,7 @@ def read_source(path: Path, root: Path, *, front_matter: bool = True) -> tuple[S
 
 
 def _kb(size: int) -> str:
-    return f"{size / 1024:,.0f} KB"
+    return f"{-(-size // 1024):,} KB"  # rounded up, so a file just over the limit does not read as at it
 
 
 def _too_long(rel: str, line: int, chars: int, what: str) -> Problem:

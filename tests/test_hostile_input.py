@@ -93,7 +93,7 @@ def test_front_matter_and_file_sizes_are_capped(tmp_path):
     lines = problems_for(tmp_path, {"2024-child-a/index.md": huge_body, "2024-child-b/index.md": review(),
                                     "2024-child-b/action-plan.md": long_plan})
     assert lines == [
-        f"reviews/2024-child-a/index.md:1: file: is 1,024 KB: a content file can be at most 1,024 KB; put a long "
+        "reviews/2024-child-a/index.md:1: file: is 1,025 KB: a content file can be at most 1,024 KB; put a long "
         "report in files/ as a PDF and link it under documents",
         f"reviews/2024-child-b/action-plan.md:1: front matter: is {len(front_matter):,} characters long: it can be "
         f"at most {MAX_FRONT_MATTER_CHARS:,}; split a long action plan's history into fewer, shorter updates, or "
