@@ -23,7 +23,8 @@ MAX_BODY_NESTING = 100  # characters of indentation, '>' and list markers before
 # Only text that could hold an anchor or alias, or nest deeply, needs its events read: '&' or '*' right before a
 # name, a line that starts with a long run of indentation and block indicators, or many flow brackets. Anything
 # else is bounded already (depth at most the bracket count plus twice the longest such line start).
-_MAY_ALIAS_OR_NEST = re.compile(r"[&*][^\s,\[\]{}]|^[ \t?:-]{40}", re.M)
+_MAY_ALIAS = re.compile(r"[&*][^\s,\[\]{}]")
+_MAY_NEST = re.compile(r"\n[ \t?:-]{40}")  # "\n" first, not "^" with re.M: a quick scan for one character
 _MAX_QUIET_BRACKETS = 32
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
@@ -36,7 +37,8 @@ def yaml_shape_problem(text: str, loader_class: type) -> tuple[int, str] | None:
     Text the parser refuses is left to the normal reading, which says what is wrong with it (it stops at the same
     place, so it never nests deeper than seen here).
     """
-    if not _MAY_ALIAS_OR_NEST.search(text) and text.count("[") + text.count("{") <= _MAX_QUIET_BRACKETS:
+    if not (("&" in text or "*" in text) and _MAY_ALIAS.search(text)) and not _MAY_NEST.search("\n" + text) \
+            and text.count("[") + text.count("{") <= _MAX_QUIET_BRACKETS:
         return None
     loader = loader_class(text)
     depth = 0

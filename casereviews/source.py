@@ -130,7 +130,7 @@ def read_source(path: Path, root: Path, *, front_matter: bool = True) -> tuple[S
         text = text.replace("\r", "\n")
     if not text.strip():
         return None, [Problem(rel, 1, "file", "is empty: it needs front matter between two '---' lines")]
-    if characters.FORBIDDEN.search(text):
+    if characters.has_forbidden(text):
         return None, _raw_character_problems(rel, text, front_matter)
     if not front_matter:
         if len(text) > MAX_FRONT_MATTER_CHARS:
@@ -186,16 +186,16 @@ def _raw_character_problems(rel: str, text: str, front_matter: bool) -> list[Pro
     return out
 
 
-_CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{" + str(MAX_BODY_NESTING + 1) + "}", re.M)
+_CONTAINER_PREFIX = re.compile(r"\n[ \t>*+\-0-9.)]{" + str(MAX_BODY_NESTING + 1) + "}")
 
 
 def _body_problems(source: Source) -> list[Problem]:
     """A body nested so deep that Python-Markdown's recursive parser would fail the build (lists inside lists a
     few hundred deep): refused at the first such line, with a limit no real page comes near."""
-    match = _CONTAINER_PREFIX.search(source.body)
-    if not match:
+    match = _CONTAINER_PREFIX.search(source.body)  # a body starts after a line break: its first line is never
+    if not match:  # the one nested too deep
         return []
-    line = source.body_line + source.body.count("\n", 0, match.start())
+    line = source.body_line + source.body.count("\n", 0, match.start() + 1)
     return [Problem(source.rel, line, "body", f"is nested too deeply: more than {MAX_BODY_NESTING} characters of "
                     "indentation, '>' and list markers before the text; flatten the lists or quotes")]
 
