@@ -189,15 +189,29 @@ def _raw_character_problems(rel: str, text: str, front_matter: bool) -> list[Pro
 _CONTAINER_PREFIX = re.compile(r"\n[ \t>*+\-0-9.)]{" + str(MAX_BODY_NESTING + 1) + "}")
 
 
+_MARKUP_RUN = re.compile(r"[*_]{" + str(MAX_BODY_NESTING + 1) + "}")
+_MARKDOWN_IN_HTML = re.compile(r"<[A-Za-z][^>]*\bmarkdown\b")
+
+
 def _body_problems(source: Source) -> list[Problem]:
-    """A body nested so deep that Python-Markdown's recursive parser would fail the build (lists inside lists a
-    few hundred deep): refused at the first such line, with a limit no real page comes near."""
-    match = _CONTAINER_PREFIX.search(source.body)  # a body starts after a line break: its first line is never
-    if not match:  # the one nested too deep
+    """A body nested so deep that Python-Markdown's recursive parser would fail the build: lists inside lists a
+    few hundred deep, a run of a couple of thousand '*', or HTML blocks with ``markdown`` inside each other a few
+    hundred deep (counted without their nesting: any page with that many is refused). Each is refused at its line,
+    with a limit no real page comes near."""
+    body = source.body
+    match = _CONTAINER_PREFIX.search(body)  # a body starts after a line break: its first line is never the one
+    if not match and body.count("*") + body.count("_") > MAX_BODY_NESTING:  # counting is far quicker than the search
+        match = _MARKUP_RUN.search(body)
+    if not match and body.count("markdown") > MAX_BODY_NESTING:
+        blocks = list(_MARKDOWN_IN_HTML.finditer(body))
+        match = blocks[MAX_BODY_NESTING] if len(blocks) > MAX_BODY_NESTING else None
+    if not match:
         return []
-    line = source.body_line + source.body.count("\n", 0, match.start() + 1)
+    at = match.start() + (body[match.start()] == "\n")  # the container pattern starts at the line break before
+    line = source.body_line + body.count("\n", 0, at)
     return [Problem(source.rel, line, "body", f"is nested too deeply: more than {MAX_BODY_NESTING} characters of "
-                    "indentation, '>' and list markers before the text; flatten the lists or quotes")]
+                    "indentation, '>' and list markers before the text, or of '*' and '_' in a row, or more than "
+                    f"{MAX_BODY_NESTING} HTML blocks marked markdown; flatten the lists or quotes")]
 
 
 def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | None, list[Problem]]:

@@ -250,11 +250,20 @@ def test_dates_far_outside_the_calendar_are_refused(tmp_path):
         "reviews/r/index.md:9: available_until: '9999-12-31' is out of range: write a date between 1900 and 2999"]
 
 
+NESTED = ("body: is nested too deeply: more than 100 characters of indentation, '>' and list markers before the "
+          "text, or of '*' and '_' in a row, or more than 100 HTML blocks marked markdown; flatten the lists or quotes")
+
+
 def test_bodies_nested_past_what_markdown_can_parse_are_refused(tmp_path):
-    body = "".join("  " * i + "- item\n" for i in range(60))
-    assert problems_for(tmp_path, {"r/index.md": review(body=body)}) == [
-        "reviews/r/index.md:61: body: is nested too deeply: more than 100 characters of indentation, '>' and list "
-        "markers before the text; flatten the lists or quotes"]
+    """Python-Markdown recursed past Python's limit on 500 nested lists, 2,000 '*' in a row and 300 nested
+    ``<div markdown>`` blocks; the limits stop far short of that."""
+    assert problems_for(tmp_path, {
+        "a/index.md": review(body="".join("  " * i + "- item\n" for i in range(60))),
+        "b/index.md": review(body="Text.\n\n" + "*" * 2000 + "x" + "*" * 2000 + "\n"),
+        "c/index.md": review(body="Text.\n\n" + "<div markdown>\n" * 300 + "x\n" + "</div>\n" * 300),
+        "d/index.md": review(body="Text **bold** and __bold__ *" + "_*" * 20 + "\n\n- one\n    - two\n"),
+    }) == [f"reviews/a/index.md:61: {NESTED}", f"reviews/b/index.md:13: {NESTED}",
+           f"reviews/c/index.md:113: {NESTED}"]
 
 
 def hostile_project() -> dict[str, str | bytes]:
