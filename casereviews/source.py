@@ -220,9 +220,9 @@ def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | No
         return None, [Problem(source.rel, first_line + shape[0], "front matter", shape[1])]
     source, problems = _parse_yaml_checked(source, text, first_line)
     if source is not None and "\\" in text:  # escapes such as "\x01" are the only way a forbidden character
-        problems += _escaped_character_problems(source)  # gets through YAML's own check of the raw text
-        if problems:
-            return None, problems
+        escaped = _escaped_character_problems(source)  # gets through YAML's own check of the raw text
+        if escaped:  # no later rule may quote such a value
+            return None, problems + escaped
     if source is not None:
         problems += _blank_problems(source)
     return source, problems
