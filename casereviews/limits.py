@@ -64,3 +64,11 @@ def yaml_shape_problem(text: str, loader_class: type) -> tuple[int, str] | None:
     finally:
         loader.dispose()
     return None
+
+
+class PlainDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper without anchors and aliases: it writes one (``&id001``, ``*id001``) whenever the same
+    object appears twice, and content files may not hold them. Every tool that writes content uses this."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True

@@ -32,6 +32,7 @@ from sitebuild import (  # noqa: E402
     write_files,
 )
 
+from casereviews.limits import PlainDumper  # noqa: E402
 from casereviews.load import load_with_problems  # noqa: E402
 from casereviews.settings import Settings  # noqa: E402
 
@@ -427,7 +428,7 @@ def run_case(case: Case, root: Path):
         reviews.mkdir(parents=True)
         vocab = case.vocabulary if case.vocabulary is not None else VOCABULARY
         if vocab != "":
-            text = vocab if isinstance(vocab, str) else yaml.safe_dump(vocab, sort_keys=False)
+            text = vocab if isinstance(vocab, str) else yaml.dump(vocab, Dumper=PlainDumper, sort_keys=False)
             (reviews / "vocabulary.yml").write_text(text, encoding="utf-8")
         write_files(reviews, case.files)
         for link, target in case.links.items():
