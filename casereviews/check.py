@@ -17,7 +17,7 @@ from typing import Any
 
 from . import pii
 from .bodyhtml import body_html_problems
-from .clock import parse_moment
+from .clock import london_time_problem, parse_moment
 from .families import (
     families_in,
     family_of,
@@ -39,10 +39,11 @@ from .model import (
     Vocabulary,
 )
 from .problems import Problem
-from .schemas import schema_problems
+from .schemas import schema_problems, shown
 from .source import Path_, Source, dotted
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # always used with fullmatch: "$" would let a trailing newline in
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 DOCUMENT_KINDS = {".pdf": "PDF", ".docx": "Word document", ".doc": "Word document", ".odt": "OpenDocument text",
                   ".xlsx": "Excel spreadsheet", ".csv": "CSV", ".pptx": "PowerPoint", ".txt": "Text",
                   ".rtf": "Rich text", ".mp3": "Audio", ".mp4": "Video"}
@@ -71,6 +72,7 @@ def check_vocabulary(source: Source) -> tuple[Vocabulary | None, list[Problem]]:
     families = families_in(vocabulary_families(source, problems))
     problems += vocabulary_family_problems(source, families)
     formats = formats_in(vocabulary_formats(source, problems))
+    problems += personal_data_problems(source)  # labels and descriptions are shown on every page that uses them
     if problems:
         return None, problems
     return Vocabulary(**lists, review_families=families, briefing_formats=formats), []
@@ -86,7 +88,7 @@ def _vocabulary_term(entry: dict[str, Any]) -> Term:
 
 def _term(source: Source, path: Path_, value: Any, vocabulary: Vocabulary, list_name: str,
           problems: list[Problem]) -> Term | None:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not is_slug(value):
         return None  # the schema has already said what is wrong
     terms = vocabulary.terms(list_name)
     if value in terms:
@@ -120,13 +122,30 @@ def _moment(source: Source, path: Path_, problems: list[Problem]) -> datetime | 
     if not isinstance(value, str):
         return None
     try:
-        return parse_moment(value)
+        moment = parse_moment(value)
     except ValueError:
         if not _DATE_SHAPE.match(value):
             return None  # the schema has already said which form a date takes
         problems.append(source.problem(path, f"'{value}' is not a real date or time: check the day and month "
                                        "(e.g. 2021-06-30, or 2021-06-30T10:00:00+01:00)"))
         return None
+    if not _in_range(source, path, moment.year, value, problems):
+        return None
+    ambiguous = london_time_problem(value)
+    if ambiguous:
+        problems.append(source.problem(path, ambiguous))
+        return None
+    return moment
+
+
+def _in_range(source: Source, path: Path_, year: int, value: str, problems: list[Problem]) -> bool:
+    """Years far from now are typing mistakes, and near the ends of the calendar a time zone moves them past
+    what Python can represent, which would stop the build after the check had passed."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return True
+    problems.append(source.problem(path, f"'{value}' is out of range: write a date between {FIRST_YEAR} and "
+                                   f"{LAST_YEAR}"))
+    return False
 
 
 def _date(source: Source, path: Path_, problems: list[Problem]) -> date | None:
@@ -134,7 +153,8 @@ def _date(source: Source, path: Path_, problems: list[Problem]) -> date | None:
     if not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(value) if len(value) == 10 else date.fromisoformat("x")
+        day = date.fromisoformat(value) if len(value) == 10 else date.fromisoformat("x")
+        return day if _in_range(source, path, day.year, value, problems) else None
     except ValueError:
         if not _DATE_SHAPE.match(value):
             return None  # the schema has already said which form a date takes
@@ -262,6 +282,8 @@ def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
         name = entry.get("file")
         if not isinstance(name, str) or "url" in entry:
             continue
+        if _through_a_link(folder, name):
+            continue  # load reports every symbolic link in the folder
         refused = document_file_problem(name, folder, rel_folder)
         if refused:
             problems.append(source.problem(("documents", i, "file"), refused))
@@ -283,6 +305,15 @@ def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
             continue
         yield Document(title=entry["title"].strip(), file=posixpath.normpath(name), size=target.stat().st_size,
                        kind=DOCUMENT_KINDS.get(target.suffix.lower(), target.suffix.lstrip(".").upper() or "File"))
+
+
+def _through_a_link(folder: Path, name: str) -> bool:
+    path = folder / name
+    while path != folder and path.parent != path:
+        if path.is_symlink():
+            return True
+        path = path.parent
+    return False
 
 
 # -- briefing -----------------------------------------------------------------------------------------------
@@ -433,14 +464,27 @@ def _excerpt(text: str) -> str:
 
 
 def _pii_message(found: pii.Finding) -> str:
+    return (f"{_pii_what(found)}: remove it, or if it is meant to be public (the partnership's helpline, say) list "
+            "it exactly under pii_allow")
+
+
+def _pii_what(found: pii.Finding) -> str:
     article = "an" if found.kind.startswith(("e", "NHS", "u")) else "a"
-    return (f"'{found.text}' looks like {article} {found.kind}: remove it, or if it is meant to be public "
-            f"(the partnership's helpline, say) list it exactly under pii_allow")
+    read_as = f" (a reader sees '{found.read_as}')" if found.read_as and found.read_as != found.text else ""
+    return f"'{shown(found.text)}'{read_as} looks like {article} {found.kind}"
+
+
+def slug_problems(rel: str, slug: str) -> list[Problem]:
+    """Personal data in a folder name, which is the review's web address: read with its hyphens as spaces, since
+    "child-07700-900126" shows a telephone number to anyone who reads the address."""
+    return [Problem(rel, 1, "slug", f"{_pii_what(found)} in the folder name, which is the review's web address: "
+                    "rename the folder") for found in pii.scan(slug.replace("-", " "))]
 
 
 def is_slug(name: str) -> bool:
-    return bool(SLUG.match(name))
+    return SLUG.fullmatch(name) is not None
 
 
 __all__ = ["check_vocabulary", "check_review", "check_briefing", "check_action_plan", "check_sections",
-           "personal_data_problems", "placeholder_problems", "PLACEHOLDER", "is_slug", "dotted", "headings"]
+           "personal_data_problems", "placeholder_problems", "PLACEHOLDER", "is_slug", "slug_problems", "dotted",
+           "headings"]

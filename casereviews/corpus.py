@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from .clock import parse_moment
+from .limits import PlainDumper
 from .model import SEVEN_SECTIONS
 
 DEFAULT_AS_OF = "2026-11-26T12:00:00+00:00"
@@ -328,12 +329,13 @@ PDF = b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%
 
 
 def _front(meta: dict[str, Any], body: str) -> str:
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100) + "---\n\n" + body
+    text = yaml.dump(meta, Dumper=PlainDumper, sort_keys=False, allow_unicode=True, width=100)
+    return "---\n" + text + "---\n\n" + body
 
 
 def write_vocabulary(folder: Path) -> None:
     data = {name: [{"id": i, "label": label} for i, label in terms] for name, terms in VOCABULARY.items()}
-    (folder / "vocabulary.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    (folder / "vocabulary.yml").write_text(yaml.dump(data, Dumper=PlainDumper, sort_keys=False), encoding="utf-8")
 
 
 def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF) -> CorpusSummary:
