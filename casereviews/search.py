@@ -16,11 +16,11 @@ from datetime import datetime
 
 from .clock import LONDON
 from .model import Review
-from .publication import ARCHIVED, WITHDRAWN
+from .publication import ARCHIVED, PUBLISHED, WITHDRAWN
 from .site import PublicSite
 
 # Page kinds: the id a template names and the label a reader sees in the `kind` filter.
-KINDS = {"review": "Review", "briefing": "Learning briefing", "action-plan": "Action plan"}
+KINDS = {"review": "Review", "briefing": "Learning briefing", "action-plan": "Action plan", "document": "Document"}
 # Filter keys in the order the search page shows them, with the heading of each checkbox group.
 FILTERS = {
     "kind": "Kind of page",
@@ -70,6 +70,8 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
         return None
     if kind == "action-plan" and (review.state == ARCHIVED or review.action_plan is None):
         return None
+    if kind == "document" and review.state != PUBLISHED:  # a page of a document: see document_search
+        return None
 
     published = review.published
     title = review.title
@@ -81,6 +83,8 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
     elif kind == "action-plan":
         title = f"Action plan: {review.title}"
         excerpt = ""
+    elif kind == "document":
+        excerpt = ""  # Pagefind's own excerpt, from the page of the document where the words are
     date = _local_date(published)
 
     agencies = [a.label for a in review.agencies]
@@ -135,7 +139,8 @@ def facet_order(site: PublicSite) -> dict[str, list[str]]:
     vocabulary terms in the vocabulary's order. Only values some indexed page carries, so the search page names
     nothing that is not public.
     """
-    records = [rec for r in site.reviews for kind in KINDS if (rec := record(r, kind)) is not None]
+    records = [rec for r in site.reviews for kind in KINDS
+               if (kind != "document" or site.indexed_documents(r)) and (rec := record(r, kind)) is not None]
     present = {key: {v for rec in records for v in rec.values(key)} for key in FILTERS}
     order = {
         "kind": [label for label in KINDS.values() if label in present["kind"]],

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from casereviews import outputs  # noqa: E402
 from casereviews.build import Build, BuildError  # noqa: E402
+from casereviews.document_search import document_records  # noqa: E402
 from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
 from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
@@ -47,6 +48,8 @@ def on_config(config):
     # build). on_post_build hands them back once the outputs are written.
     gc.freeze()
     log.info("Reviews: %s", _current.summary())
+    if _current.documents_summary():
+        log.info("Documents: %s", _current.documents_summary())  # info, not a warning: --strict is for the content
     if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SectionsExtension())
     return config
@@ -78,7 +81,8 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     try:
         outputs.write_all(_current.site, Path(config.site_dir), config)
-        log.info("Search: %s", write_search_index(Path(config.site_dir)))  # last: it reads the finished pages
+        # Last: it reads the finished pages, and adds the pages of published documents as records of their own.
+        log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site)))
     except outputs.OutputError as err:
         raise PluginError(str(err)) from None
     finally:

@@ -11,12 +11,15 @@ hook is synchronous, and a subprocess gives one clear exit code and message to r
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
+from ..document_search import DocumentRecord
 from . import OutputError
 
 OUTPUT = "pagefind"  # the folder in the site, at /pagefind/
@@ -57,15 +60,20 @@ def searchable_folders(site_dir: Path) -> list[str] | None:
     return sorted(folders)
 
 
-def write_search_index(site_dir: Path) -> str:
+def write_search_index(site_dir: Path, records: Iterable[DocumentRecord] = ()) -> str:
     """Index ``site_dir`` into ``site_dir/pagefind/`` and return Pagefind's summary line of what it indexed.
 
+    ``records`` (the pages of published documents, from ``document_search``) are added as Pagefind custom
+    records, through Pagefind's Python API; without them Pagefind's command line indexes the pages alone.
     Raises ``OutputError`` with Pagefind's own words when it fails, since a site whose search silently finds
     nothing is worse than a failed build.
     """
     site_dir = Path(site_dir)
     shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # never serve a stale index beside fresh pages
     folders = searchable_folders(site_dir)
+    records = list(records)
+    if records:
+        return _index_with_records(site_dir, folders, records)
     if folders == []:  # Pagefind would index EVERY page (listings, guidance) when no page asks to be indexed
         return "no searchable pages yet, so no search index"
     try:
@@ -81,3 +89,39 @@ def write_search_index(site_dir: Path) -> str:
         raise OutputError(f"Search index: Pagefind ran but wrote no {OUTPUT}/pagefind.js in {site_dir}:\n{output}")
     pages = [line.strip() for line in output.splitlines() if line.strip().startswith("Indexed") and "page" in line]
     return pages[0] if pages else "index written"
+
+
+_BATCH = 256  # records in flight at once: enough to keep Pagefind busy, few enough to bound the pipe's buffers
+
+
+def _index_with_records(site_dir: Path, folders: list[str] | None, records: list[DocumentRecord]) -> str:
+    """The pages (as the command line would read them) and the document records, through Pagefind's Python API,
+    which runs the same pinned Pagefind binary as a service."""
+    try:
+        pages, added = asyncio.run(_index_async(site_dir, folders, records))
+    except OutputError:
+        raise
+    except Exception as err:  # noqa: BLE001 - the service reports failures as several exception types
+        raise OutputError(f"Search index: Pagefind failed while indexing {site_dir} and {len(records)} document "
+                          f"pages: {type(err).__name__}: {err}") from None
+    if not (site_dir / OUTPUT / "pagefind.js").is_file():
+        raise OutputError(f"Search index: Pagefind ran but wrote no {OUTPUT}/pagefind.js in {site_dir}")
+    return f"Indexed {pages} pages and {added} pages of documents"
+
+
+async def _index_async(site_dir: Path, folders: list[str] | None, records: list[DocumentRecord]) -> tuple[int, int]:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(force_language="en", output_path=str(site_dir / OUTPUT))
+    async with PagefindIndex(config=config) as index:
+        pages = 0
+        if folders != []:
+            done = await asyncio.wait_for(index.add_directory(str(site_dir), glob=_glob(folders) if folders else None),
+                                          TIMEOUT_SECONDS)
+            pages = int(done.get("page_count", 0))
+        for start in range(0, len(records), _BATCH):
+            await asyncio.wait_for(asyncio.gather(*(
+                index.add_custom_record(url=r.url, content=r.content, language="en", meta=r.meta, filters=r.filters,
+                                        sort=r.sort)
+                for r in records[start:start + _BATCH])), TIMEOUT_SECONDS)
+    return pages, len(records)
