@@ -102,8 +102,9 @@ def _document(writer: _Writer, page_bodies: list[tuple[bytes, bytes]], title: st
     return writer.finish(catalog, info)
 
 
-def text_pdf(pages: Sequence[Sequence[str]], title: str = "", language: str = "") -> bytes:
-    """A PDF whose page i shows the lines ``pages[i]`` in 11-point Helvetica, one line per entry."""
+def text_pdf(pages: Sequence[Sequence[str]], title: str = "", language: str = "", compress: bool = True) -> bytes:
+    """A PDF whose page i shows the lines ``pages[i]`` in 11-point Helvetica, one line per entry. Uncompressed
+    (``compress=False``), its words can be found in its bytes, as the leak test looks for them."""
     writer = _Writer()
     font = writer.add(b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>")
     resources = b"<</Font<</F1 " + f"{font} 0 R".encode() + b">>>>"
@@ -113,7 +114,7 @@ def text_pdf(pages: Sequence[Sequence[str]], title: str = "", language: str = ""
         for line in lines:
             ops.append(_pdf_string(line) + b" Tj T*")
         ops.append(b"ET")
-        content = writer.stream(b"\n".join(ops))
+        content = writer.stream(b"\n".join(ops), compress=compress)
         bodies.append((f"{content} 0 R".encode(), resources))
     return _document(writer, bodies, title, language)
 
@@ -146,8 +147,9 @@ def speckled_page(width: int = 248, height: int = 351, seed: int = 1) -> Image:
     return Image(width, height, b"".join(rows))
 
 
-def docx(paragraphs: Sequence[str], title: str = "", language: str = "en-GB") -> bytes:
-    """A minimal Word document (Office Open XML) with these paragraphs, and a title and language when given."""
+def docx(paragraphs: Sequence[str], title: str = "", language: str = "en-GB", compress: bool = True) -> bytes:
+    """A minimal Word document (Office Open XML) with these paragraphs, and a title and language when given.
+    Stored without compression (``compress=False``), its words can be found in its bytes."""
     body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(p)}</w:t></w:r></w:p>" for p in paragraphs)
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{w}">'
@@ -169,7 +171,7 @@ def docx(paragraphs: Sequence[str], title: str = "", language: str = "en-GB") ->
             '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
             'core-properties" Target="docProps/core.xml"/></Relationships>')
     out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED) as z:
         z.writestr("[Content_Types].xml", types)
         z.writestr("_rels/.rels", rels)
         z.writestr("word/document.xml", document)

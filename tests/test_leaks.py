@@ -6,7 +6,7 @@ seeded into draft, embargoed, withdrawn and archived content.
 from __future__ import annotations
 
 import pytest
-from fixture_content import HIDDEN_MARKERS, VISIBLE_MARKERS, files
+from fixture_content import DOCUMENT_MARKERS, HIDDEN_MARKERS, VISIBLE_MARKERS, files
 from sitebuild import all_outputs, build_ok, write_project
 
 
@@ -45,3 +45,10 @@ def test_the_scan_covers_meeting_packs_and_action_feeds(outputs):
         assert name in outputs, name
     assert "Child A: practice review" in outputs["action-plans/meetings/lprg/2026-11-26/index.html"]
     assert "public plan" in outputs["action-plans/feed.xml"]
+
+
+@pytest.mark.parametrize("what", sorted(DOCUMENT_MARKERS))
+def test_the_search_index_holds_the_text_of_published_documents(outputs, what):
+    """Proof that the scan sees document text where it can leak to: inside Pagefind's index, not only in the file."""
+    marker = DOCUMENT_MARKERS[what]
+    assert any(marker in text.lower() for name, text in outputs.items() if name.startswith("pagefind/")), what
