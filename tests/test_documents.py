@@ -315,14 +315,21 @@ def test_the_review_page_gives_pages_and_a_notice_for_a_scan(built):
     assert "scanned image" not in items["good.pdf"] and "scanned image" not in items["damaged.pdf"]
 
 
-def test_the_index_holds_each_readable_page_with_a_link_to_it(built):
+def test_the_index_holds_each_readable_document_with_a_section_per_page(built):
     _root, _site, outputs = built
-    index = "\n".join(text for name, text in outputs.items() if name.startswith("pagefind/"))
-    assert "/reviews/2024-child-a/files/good.pdf#page=5" in index
-    assert "/reviews/2024-child-a/files/untagged.pdf#page=2" in index
-    assert "pathway card" in index
+    fragments = {}
+    for name, text in outputs.items():
+        if name.startswith("pagefind/fragment/"):
+            fragment = json.loads(text[text.index("{"):])  # after Pagefind's signature
+            fragments[fragment["url"]] = fragment
+    good = fragments["/reviews/2024-child-a/files/good.pdf"]
+    assert [a["id"] for a in good["anchors"]] == [f"page={n}" for n in range(1, 9)]  # sub-results: #page=N
+    assert "pathway card" in " ".join(good["content"].split())
+    assert good["meta"]["title"] == "good.pdf – Child A: practice review"
+    assert good["filters"]["kind"] == ["Document"] and good["filters"]["theme"] == ["Neglect"]
+    assert "/reviews/2024-child-a/files/untagged.pdf" in fragments
     for unreadable in ("locked.pdf", "damaged.pdf", "picture.pdf", "damaged.docx", "locked.docx", "scan.pdf"):
-        assert f"files/{unreadable}" not in index, unreadable
+        assert f"/reviews/2024-child-a/files/{unreadable}" not in fragments, unreadable
 
 
 def test_a_strict_build_stops_on_documents_readers_cannot_use(tmp_path):

@@ -12,6 +12,7 @@ hook is synchronous, and a subprocess gives one clear exit code and message to r
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import subprocess
@@ -63,8 +64,9 @@ def searchable_folders(site_dir: Path) -> list[str] | None:
 def write_search_index(site_dir: Path, records: Iterable[DocumentRecord] = ()) -> str:
     """Index ``site_dir`` into ``site_dir/pagefind/`` and return Pagefind's summary line of what it indexed.
 
-    ``records`` (the pages of published documents, from ``document_search``) are added as Pagefind custom
-    records, through Pagefind's Python API; without them Pagefind's command line indexes the pages alone.
+    ``records`` (the published documents, from ``document_search``) are added as HTML files of their own
+    through Pagefind's Python API (they are not in the site); without them Pagefind's command line indexes the
+    pages alone.
     Raises ``OutputError`` with Pagefind's own words when it fails, since a site whose search silently finds
     nothing is worse than a failed build.
     """
@@ -91,7 +93,7 @@ def write_search_index(site_dir: Path, records: Iterable[DocumentRecord] = ()) -
     return pages[0] if pages else "index written"
 
 
-_BATCH = 256  # records in flight at once: enough to keep Pagefind busy, few enough to bound the pipe's buffers
+_BATCH = 64  # documents in flight at once: enough to keep Pagefind busy, few enough to bound the pipe's buffers
 
 
 def _index_with_records(site_dir: Path, folders: list[str] | None, records: list[DocumentRecord]) -> str:
@@ -104,9 +106,13 @@ def _index_with_records(site_dir: Path, folders: list[str] | None, records: list
     except Exception as err:  # noqa: BLE001 - the service reports failures as several exception types
         raise OutputError(f"Search index: Pagefind failed while indexing {site_dir} and {len(records)} document "
                           f"pages: {type(err).__name__}: {err}") from None
-    if not (site_dir / OUTPUT / "pagefind.js").is_file():
-        raise OutputError(f"Search index: Pagefind ran but wrote no {OUTPUT}/pagefind.js in {site_dir}")
-    return f"Indexed {pages} pages and {added} pages of documents"
+    entry = site_dir / OUTPUT / "pagefind-entry.json"
+    try:
+        json.loads(entry.read_text(encoding="utf-8"))["languages"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise OutputError(f"Search index: Pagefind ran but its {OUTPUT}/pagefind-entry.json in {site_dir} is missing "
+                          "or incomplete; build again") from None
+    return f"Indexed {pages} pages, and {len(records)} documents with {added} pages of text"
 
 
 async def _index_async(site_dir: Path, folders: list[str] | None, records: list[DocumentRecord]) -> tuple[int, int]:
@@ -122,14 +128,12 @@ async def _index_async(site_dir: Path, folders: list[str] | None, records: list[
                                           TIMEOUT_SECONDS)
             pages = int(done.get("page_count", 0))
         for start in range(0, len(records), _BATCH):
-            await asyncio.wait_for(asyncio.gather(*(
-                index.add_custom_record(url=r.url, content=r.content, language="en", meta=r.meta, filters=r.filters,
-                                        sort=r.sort)
-                for r in records[start:start + _BATCH])), TIMEOUT_SECONDS)
+            await asyncio.wait_for(asyncio.gather(*(index.add_html_file(content=r.html, url=r.url)
+                                                    for r in records[start:start + _BATCH])), TIMEOUT_SECONDS)
         await asyncio.wait_for(index.write_files(), TIMEOUT_SECONDS)
     finally:
         await service.close()
-    return pages, len(records)
+    return pages, sum(r.pages for r in records)
 
 
 def _prompt_service():
@@ -166,5 +170,18 @@ def _prompt_service():
                     future.set_exception(Exception(payload.get("message"), payload.get("original_message")))
                 else:
                     future.set_result(payload)
+
+        async def close(self) -> None:
+            """End Pagefind by closing its input, and let it exit by itself (the client's own close kills it at
+            once, which under load can cut short files it is still writing)."""
+            backend = self._backend
+            if backend.stdin is not None:
+                backend.stdin.close()
+            try:
+                await asyncio.wait_for(backend.wait(), TIMEOUT_SECONDS)
+            except TimeoutError:
+                backend.kill()
+                await backend.wait()
+            self._poll_task.cancel()
 
     return PromptService()
