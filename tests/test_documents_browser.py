@@ -86,8 +86,8 @@ def test_the_document_filter_shows_reports_alone(chromium, demo):
         page.goto(f"{demo}/search/?q=bruising&kind=Document")
         page.wait_for_function("() => { const el = document.getElementById('cr-search');"
                                " return el.dataset.busy === 'false' && Number(el.dataset.done) > 0; }")
-        kinds = set(page.locator("#cr-results .cr-result__kind").all_inner_texts())
-        assert kinds == {"Document"}
-        assert page.locator("#cr-results .cr-result").count() >= 2
+        kinds = page.locator("#cr-results .cr-result__kind").all_inner_texts()
+        assert kinds == ["Document"]  # the one report that discusses bruising; its review, briefing and plan are not
+        assert "#page=" in page.locator("#cr-results h3 a").get_attribute("href")
     finally:
         context.close()
