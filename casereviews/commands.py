@@ -82,16 +82,6 @@ def check(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             document_notes = []
     for problem in sorted(problems):
         print(problem, file=out)
-    if document_notes:
-        if problems:
-            print(file=out)
-        files = len({p.file for p in document_notes})
-        print(f"Warnings about {files} document{'s' if files != 1 else ''} readers may not be able to use (they are "
-              "published; --strict-documents or the site setting strict_documents: true makes these errors):",
-              file=out)
-        for note in document_notes:
-            print(f"warning: {note}", file=out)
-        print(file=out)
     if content is not None and args.publishing:
         if problems:
             print(file=out)
@@ -101,6 +91,16 @@ def check(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if skipped:
             print(f"\n{skipped} review folder{'s' if skipped != 1 else ''} with problems "
                   f"{'are' if skipped != 1 else 'is'} left out of this list until fixed.", file=out)
+        print(file=out)
+    if document_notes:
+        if problems and not args.publishing:
+            print(file=out)
+        files = len({p.file for p in document_notes})
+        print(f"Warnings about {files} document{'s' if files != 1 else ''} readers may not be able to use (they are "
+              "published; --strict-documents or the site setting strict_documents: true makes these errors):",
+              file=out)
+        for note in document_notes:
+            print(f"warning: {note}", file=out)
         print(file=out)
     elapsed = time.perf_counter() - started
     if problems:
