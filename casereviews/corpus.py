@@ -391,9 +391,11 @@ def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF,
         review_dir.mkdir()
         files = reports.documents(meta) if reports is not None and kind != "draft" else {}
         (review_dir / "index.md").write_text(_front(meta, body), encoding="utf-8")
-        if meta.get("documents"):
+        if reports is None and meta.get("documents"):
+            files = {"overview-report.pdf": PDF}
+        if files:
             (review_dir / "files").mkdir()
-            for name, data in (files or {"overview-report.pdf": PDF}).items():
+            for name, data in files.items():
                 (review_dir / "files" / name).write_bytes(data)
             documents_written += 1
         if r.random() < 0.85:

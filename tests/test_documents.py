@@ -346,3 +346,22 @@ def test_a_warm_build_reads_every_document_from_the_cache(built):
     assert result.returncode == 0, result.stderr
     line = next(x for x in (result.stdout + result.stderr).splitlines() if "Documents:" in x)
     assert " 0 extracted (0 pages)" in line and "12 documents looked inside: 12 found in" in line
+
+
+# -- the benchmark corpus -----------------------------------------------------------------------------------
+
+def test_the_benchmark_corpus_gains_reports_scans_and_word_files(tmp_path):
+    from casereviews.corpus import make_corpus
+    from casereviews.load import load_with_problems
+
+    plain = make_corpus(40, tmp_path / "plain", seed=2)
+    summary = make_corpus(40, tmp_path / "c", seed=2, documents=True)
+    assert summary.words == plain.words  # the documents come from a random stream of their own
+    assert summary.document_pages > 0 and summary.scans + summary.word_files > 0
+    content, problems = load_with_problems(Settings.from_mapping(tmp_path, {"content_dir": str(tmp_path / "c")}))
+    assert problems == []
+    reports = [extract(p) for p in sorted((tmp_path / "c").glob("*/files/overview-report.pdf"))]
+    with_text = [r for r in reports if not r.scanned]
+    assert with_text and all(20 <= r.page_count <= 60 and r.readable for r in with_text)
+    assert sum(len(r.pages) for r in with_text) == summary.document_pages
+    assert any(r.scanned for r in reports) == (summary.scans > 0)
