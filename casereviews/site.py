@@ -16,9 +16,9 @@ from functools import cached_property
 from pathlib import Path
 
 from .clock import LONDON, local_date
+from .documents import DocumentText, kind_of
 from .families import subject_word, subjects_phrase
 from .model import ActionPlan, Content, Family, Meetings, Review, Term, Vocabulary
-from .documents import DocumentText, kind_of
 from .progress import Tally, TrackedAction, track
 from .publication import (
     ARCHIVED,
