@@ -11,6 +11,11 @@ For each corpus size it measures, in fresh subprocesses:
   floor follows the build as page kinds are added;
 - the check: ``scripts/check`` if the repository has one, else ``load.load_with_problems`` in a subprocess.
 
+With documents (``--documents``, see ``corpus._ReportWriter``) it also measures cold extraction (every published
+PDF and Word document extracted in one process, no cache: pages per second on one core), builds the site twice
+(cold: the extraction cache empty; warm: the cache full) and compares the warm build with the floor, whose plain
+site then also carries each document's extracted text as an ordinary page for Pagefind to index.
+
 Times are taken both as wall clock and as CPU (user + system of the process and everything it waited for, from
 ``wait4``). Targets are judged on CPU time by default because other work on a shared machine inflates wall
 time but hardly CPU time; both ratios are printed. The package never imports MkDocs, and nor does this module:
@@ -32,13 +37,15 @@ import yaml
 
 from .clock import parse_moment
 from .corpus import _Lenient, make_corpus, write_project
+from .doccache import DocumentCache
+from .documents import kind_of
 from .load import load_with_problems
 from .publication import PUBLISHED
 from .settings import Settings
 from .site import PublicSite
 
 GIB = 1024**3
-TARGETS = {"build": 1.2, "growth": 1.1, "check": 0.1, "memory": GIB}
+TARGETS = {"build": 1.2, "growth": 1.1, "check": 0.1, "memory": GIB, "extraction": 200}
 
 
 @dataclass
@@ -118,13 +125,25 @@ def _plan_page(r) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path) -> Path:
-    """A plain MkDocs project of the same text; pages only for what the full build (in ``built``) rendered."""
+def _document_page(review, document, text) -> str:
+    """A document's extracted text as an ordinary page: what the floor gives Pagefind for the same words."""
+    lines = [f"# {document.title} – {review.title}", ""]
+    for number, page in enumerate(text.pages, start=1):
+        if page.strip():
+            lines += [f"## Page {number}", "", page.replace("\n", " "), ""]
+    return "\n".join(lines) + "\n"
+
+
+def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path, document_cache: Path | None = None
+                ) -> Path:
+    """A plain MkDocs project of the same text; pages only for what the full build (in ``built``) rendered.
+    With ``document_cache`` (the full build's), each readable document's text becomes an ordinary page too."""
     settings = Settings.from_mapping(folder, {"content_dir": str(corpus)})
     content, problems = load_with_problems(settings)
     if problems or content is None:
         raise CommandFailed("the corpus has problems:\n" + "\n".join(map(str, problems[:20])))
     site = PublicSite.build(content, parse_moment(as_of), settings)
+    cache = DocumentCache(document_cache) if document_cache else None
     docs = folder / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -140,11 +159,14 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path)
             (page / "briefing.md").write_text(f"# Learning briefing: {r.title}\n\n{r.briefing.body}", encoding="utf-8")
         if r.action_plan and (built / "reviews" / r.slug / "action-plan" / "index.html").is_file():
             (page / "action-plan.md").write_text(_plan_page(r), encoding="utf-8")
-        for d in r.documents:
+        for i, d in enumerate(r.documents):
             if d.file:
                 target = page / d.file
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(Path(r.folder) / d.file, target)
+                text = cache.read(Path(r.folder) / d.file) if cache and kind_of(target) else None
+                if text is not None and text.readable and any(text.pages):
+                    (page / f"document-{i + 1}.md").write_text(_document_page(r, d, text), encoding="utf-8")
     empty = folder / "no-overrides"  # INHERIT cannot remove custom_dir, so point it at nothing
     empty.mkdir(exist_ok=True)
     base = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
@@ -201,6 +223,29 @@ class SizeResult:
     build_files: int
     floor_bytes: int
     floor_files: int
+    cold_build: Run | None = None  # with documents: the first build, extracting every document
+    extraction: Run | None = None  # with documents: cold extraction alone, in one process
+    extracted_pages: int = 0
+    extraction_cpu: float = 0.0  # CPU seconds of the extraction alone (the process also loads the content)
+    documents_line: str = ""
+
+
+_EXTRACT = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from casereviews.clock import parse_moment
+from casereviews.documents import extract
+from casereviews.load import load
+from casereviews.settings import Settings
+from casereviews.site import PublicSite
+site = PublicSite.build(load(Settings.from_mapping(Path(sys.argv[2]), {"content_dir": sys.argv[3]})),
+                        parse_moment(sys.argv[4]), Settings.from_mapping(Path(sys.argv[2]), {}))
+started = time.process_time()
+site.read_documents(extract)
+pages = sum(len(t.pages) for t in site.document_texts.values())
+print(len(site.document_texts), "documents", pages, "pages", round(time.process_time() - started, 3), "s")
+"""
 
 
 def _env(as_of: str) -> dict[str, str]:
@@ -211,13 +256,27 @@ def pagefind(site: Path, env: dict[str, str]) -> Run:
     return measure([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], site.parent, env)
 
 
-def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print) -> SizeResult:
+def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print, documents: bool = False
+             ) -> SizeResult:
     env = _env(as_of)
     corpus, project, floor = work / f"corpus-{n}", work / f"project-{n}", work / f"floor-{n}"
-    summary = make_corpus(n, corpus, seed=seed, as_of=as_of)
+    summary = make_corpus(n, corpus, seed=seed, as_of=as_of, documents=documents)
     write_project(project, corpus, repo)
     shutil.rmtree(project / "site", ignore_errors=True)
-    log(f"[{n}] corpus: {summary.words} words; building the site...")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    cold = extraction = None
+    pages, seconds = 0, 0.0
+    if documents:
+        log(f"[{n}] corpus: {summary.words} words, {summary.documents} reviews with documents ({summary.document_pages}"
+            f" text PDF pages, {summary.scans} scans, {summary.word_files} Word files); cold extraction...")
+        extraction = measure([sys.executable, "-c", _EXTRACT, str(repo), str(project), str(corpus), as_of], project,
+                             env)
+        pages, seconds = int(extraction.output.split()[2]), float(extraction.output.split()[4])
+        log(f"[{n}] extracted {extraction.output.strip()}; cold build (empty document cache)...")
+        cold = measure([sys.executable, "-m", "mkdocs", "build", "-q"], project, env)
+        log(f"[{n}] warm build (document cache full)...")
+    else:
+        log(f"[{n}] corpus: {summary.words} words; building the site...")
     build = measure([sys.executable, "-m", "mkdocs", "build", "-q"], project, env)
     site = project / "site"
     added = not (site / "pagefind").is_dir()
@@ -225,7 +284,7 @@ def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print) -
         log(f"[{n}] the build made no pagefind/: running Pagefind on it")
         build = build + pagefind(site, env)
     log(f"[{n}] building the floor...")
-    write_floor(floor, corpus, repo, as_of, site)
+    write_floor(floor, corpus, repo, as_of, site, project / ".cache" / "documents" if documents else None)
     shutil.rmtree(floor / "site", ignore_errors=True)
     floor_run = measure([sys.executable, "-m", "mkdocs", "build", "-q"], floor, env)
     floor_run = floor_run + pagefind(floor / "site", env)
@@ -244,7 +303,14 @@ def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print) -
         how = f"scripts/check is absent: timed load.load_with_problems in a subprocess ({check.output.strip()})"
     b_bytes, b_files = output_size(site)
     f_bytes, f_files = output_size(floor / "site")
-    return SizeResult(n, build, floor_run, check, how, added, b_bytes, b_files, f_bytes, f_files)
+    line = ""
+    if documents:
+        verbose = measure([sys.executable, "-m", "mkdocs", "build", "-v", "-d", str(work / "scratch-site")], project,
+                          env)  # not timed: only for its log line of what the cache held
+        line = next((x.split("Documents: ", 1)[1] for x in verbose.output.splitlines() if "Documents: " in x), "")
+        shutil.rmtree(work / "scratch-site", ignore_errors=True)
+    return SizeResult(n, build, floor_run, check, how, added, b_bytes, b_files, f_bytes, f_files, cold, extraction,
+                      pages, seconds, line)
 
 
 # -- report --------------------------------------------------------------------------------------------------------
@@ -267,6 +333,15 @@ def report(results: list[SizeResult], metric: str) -> tuple[str, bool]:
             f"{_mib(r.build_bytes) + ', ' + str(r.build_files) + ' files':>18} "
             f"{_mib(r.floor_bytes) + ', ' + str(r.floor_files) + ' files':>20}")
     for r in results:
+        if r.extraction is not None and r.cold_build is not None:
+            rate = r.extracted_pages / r.extraction_cpu if r.extraction_cpu else 0
+            lines.append(f"  [{r.n}] documents: cold extraction of {r.extracted_pages} pages in "
+                         f"{r.extraction_cpu:.1f}s CPU ({rate:.0f} pages/s on one core; the process took "
+                         f"{r.extraction.wall:.1f}s wall with loading); cold build "
+                         f"{r.cold_build.wall:.1f}s wall, {r.cold_build.cpu:.1f}s CPU, peak "
+                         f"{_mib(r.cold_build.peak_rss)}; the table's build is the warm one")
+            if r.documents_line:
+                lines.append(f"  [{r.n}] warm build's log: {r.documents_line}")
         lines.append(f"  [{r.n}] check: {r.check_how}")
         if r.pagefind_added:
             lines.append(f"  [{r.n}] the build made no pagefind/ folder: Pagefind was run on its output and its "
@@ -285,6 +360,10 @@ def report(results: list[SizeResult], metric: str) -> tuple[str, bool]:
          f"{large.check.time(metric) / large.build.time(metric):.3f}x at {large.n}"),
         ("peak memory < 1 GiB", large.build.peak_rss < TARGETS["memory"], f"{_mib(large.build.peak_rss)} at {large.n}"),
     ]
+    if large.extraction is not None and large.extraction_cpu:
+        rate = large.extracted_pages / large.extraction_cpu
+        verdicts.append(("cold extraction >= 200 pages/s on one core", rate >= TARGETS["extraction"],
+                         f"{rate:.0f} pages/s at {large.n}"))
     lines.append(f"targets (judged on {metric} time):")
     for name, ok, value in verdicts:
         lines.append(f"  {'PASS' if ok else 'FAIL'}  {name}: {value}")

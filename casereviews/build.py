@@ -5,17 +5,19 @@ pages. The hook holds one ``Build`` per MkDocs build; scripts can make one witho
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .clock import ClockError, reference_time
+from .doccache import DocumentCache
+from .document_checks import check_documents, warnings
 from .lastmod import AS_AT_TEMPLATES, latest_day, page_days
 from .load import collector_paused, load
 from .pages import PageSpec, all_pages
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .settings import Settings, SettingsError, require_site_url
 from .site import PublicSite
 
@@ -30,6 +32,8 @@ class Build:
     at: datetime
     site: PublicSite
     pages: list[PageSpec]
+    documents: DocumentCache | None = None
+    document_warnings: list[Problem] = field(default_factory=list)
 
     @classmethod
     def prepare(cls, root: Path, extra: dict[str, Any] | None, site_url: str | None = None,
@@ -43,7 +47,18 @@ class Build:
             raise BuildError(str(err)) from None
         with collector_paused():  # as while reading: the public site and its pages are new objects that live on
             site = PublicSite.build(content, at, settings)
-            return cls(settings, at, site, all_pages(site))
+            documents = DocumentCache(settings.document_cache)
+            site.read_documents(documents.read)  # only the documents the public site holds
+            found = warnings(check_documents(site.published, documents.read), settings)
+            if found and settings.strict_documents:
+                raise BuildError(strict_report(found))
+            return cls(settings, at, site, all_pages(site), documents, found)
+
+    def documents_summary(self) -> str:
+        warned = len({p.file for p in self.document_warnings})
+        more = (f"; {warned} document{'s' if warned != 1 else ''} with warnings (run scripts/check to see them)"
+                if warned else "")
+        return f"{self.documents.summary()}{more}" if self.documents else ""
 
     @cached_property
     def by_uri(self) -> dict[str, PageSpec]:
@@ -69,3 +84,11 @@ class Build:
         s = self.site
         return (f"{len(s.reviews)} public reviews ({len(s.published)} in full), {len(s.briefings)} briefings, "
                 f"{len(s.action_plans)} action plans, {len(self.pages)} generated pages, as at {self.at.isoformat()}")
+
+
+def strict_report(found: list[Problem]) -> str:
+    """The document warnings as errors, when the partnership has asked for that rule."""
+    files = len({p.file for p in found})
+    head = (f"{len(found)} problem{'s' if len(found) != 1 else ''} in {files} document{'s' if files != 1 else ''} "
+            "(strict_documents is on, so documents readers cannot use stop the build):")
+    return "\n".join([head, *(f"  {p}" for p in sorted(found))])

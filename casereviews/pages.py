@@ -71,7 +71,8 @@ def review_pages(site: PublicSite) -> Iterable[PageSpec]:
             template="review.html",
             body=review.body,
             description=description,
-            context={"review": review, "tally": site.tallies.get(review.slug)},
+            context={"review": review, "tally": site.tallies.get(review.slug),
+                     "document_texts": site.document_texts_of(review)},
             search=review.state != "withdrawn",
         )
 

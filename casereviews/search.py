@@ -17,11 +17,11 @@ from datetime import datetime
 
 from .clock import LONDON
 from .model import Review
-from .publication import ARCHIVED, WITHDRAWN
+from .publication import ARCHIVED, PUBLISHED, WITHDRAWN
 from .site import PublicSite
 
 # Page kinds: the id a template names and the label a reader sees in the `kind` filter.
-KINDS = {"review": "Review", "briefing": "Learning briefing", "action-plan": "Action plan"}
+KINDS = {"review": "Review", "briefing": "Learning briefing", "action-plan": "Action plan", "document": "Document"}
 # Filter keys in the order the search page shows them, with the heading of each checkbox group.
 FILTERS = {
     "kind": "Kind of page",
@@ -71,6 +71,8 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
         return None
     if kind == "action-plan" and (review.state == ARCHIVED or review.action_plan is None):
         return None
+    if kind == "document" and review.state != PUBLISHED:  # a page of a document: see document_search
+        return None
 
     published = review.published
     title = review.title
@@ -82,6 +84,8 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
     elif kind == "action-plan":
         title = f"Action plan: {review.title}"
         excerpt = ""
+    elif kind == "document":
+        excerpt = ""  # Pagefind's own excerpt, from the page of the document where the words are
     date = _local_date(published)
 
     agencies = [a.label for a in review.agencies]
@@ -139,7 +143,8 @@ def facets(site: PublicSite) -> list[Facet]:
 
 
 def _records(site: PublicSite) -> list[SearchRecord]:
-    return [rec for r in site.reviews for kind in KINDS if (rec := record(r, kind)) is not None]
+    return [rec for r in site.reviews for kind in KINDS
+            if (kind != "document" or site.indexed_documents(r)) and (rec := record(r, kind)) is not None]
 
 
 def facet_order(site: PublicSite, records: list[SearchRecord] | None = None) -> dict[str, list[str]]:

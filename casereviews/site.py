@@ -9,11 +9,14 @@ never received.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 
 from .clock import LONDON, local_date
+from .documents import DocumentText, kind_of
 from .families import subject_word, subjects_phrase
 from .model import ActionPlan, Content, Family, Meetings, Review, Term, Vocabulary
 from .progress import Tally, TrackedAction, track
@@ -69,6 +72,8 @@ class PublicSite:
     reviews: tuple[Review, ...]  # every review that has a page, newest first
     actions: tuple[TrackedAction, ...] = field(default=())
     meetings: Meetings = field(default_factory=Meetings)  # the groups and their calendar (not secret)
+    # What is inside each published PDF and Word document, by its path in the site; filled by read_documents.
+    document_texts: dict[str, DocumentText] = field(default_factory=dict)
 
     @classmethod
     def build(cls, content: Content, at: datetime, settings: Settings) -> PublicSite:
@@ -202,6 +207,24 @@ class PublicSite:
             (f"reviews/{r.slug}/{d.file}", f"{r.folder}/{d.file}")
             for r in self.published for d in r.documents if d.file
         ]
+
+    def read_documents(self, read: Callable[[Path], DocumentText]) -> None:
+        """Look inside every published PDF and Word document, and only those (``read`` is e.g. a
+        ``DocumentCache``'s): the search index and the review pages take what is inside a document from here."""
+        self.document_texts = {uri: read(Path(path)) for uri, path in self.document_files() if kind_of(Path(path))}
+
+    def document_texts_of(self, review: Review) -> dict[str, DocumentText]:
+        """What is inside each of ``review``'s published documents that was read, by the document's ``file``."""
+        out = {}
+        for d in review.documents:
+            text = self.document_texts.get(f"reviews/{review.slug}/{d.file}") if d.file else None
+            if text is not None:
+                out[d.file] = text
+        return out
+
+    def indexed_documents(self, review: Review) -> bool:
+        """Whether search holds any page of ``review``'s documents (a readable one with some text)."""
+        return any(t.readable and any(t.pages) for t in self.document_texts_of(review).values())
 
 
 def year(review: Review) -> int:

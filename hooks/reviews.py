@@ -34,6 +34,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from casereviews import outputs, staging  # noqa: E402
 from casereviews.build import Build, BuildError  # noqa: E402
 from casereviews.escaping import escape_page_meta  # noqa: E402
+from casereviews.document_search import document_records  # noqa: E402
 from casereviews.htmlspace import compact  # noqa: E402
 from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.outputs.validate import validate_site  # noqa: E402
@@ -125,6 +126,8 @@ def on_config(config):
     # build). on_post_build hands them back once the outputs are written.
     gc.freeze()
     log.info("Reviews: %s", _current.summary())
+    if _current.documents_summary():
+        log.info("Documents: %s", _current.documents_summary())  # info, not a warning: --strict is for the content
     _stage(config)
     if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SectionsExtension())
@@ -186,7 +189,8 @@ def on_post_build(config):
     try:
         outputs.write_all(_current.site, Path(config.site_dir), config)
         write_material_css(Path(config.site_dir), _usage, config.extra_css)
-        log.info("Search: %s", write_search_index(Path(config.site_dir)))  # it reads the finished pages
+        # Then search: it reads the finished pages, and adds the pages of published documents as records.
+        log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site)))
         log.info("Outputs: %s", validate_site(Path(config.site_dir)))  # last: it reads every file written
     except outputs.OutputError as err:
         raise PluginError(str(err)) from None

@@ -7,6 +7,8 @@ from __future__ import annotations
 import yaml
 from sitebuild import SEVEN, action_plan, briefing, front, review_meta, seven_minute_body
 
+from casereviews.sampledocs import docx, text_pdf
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 # Words that must never reach any output file. Chosen to survive stemming unchanged (they end in 'qz').
@@ -21,10 +23,41 @@ HIDDEN_MARKERS = {
     "early removal reason": "leakearlyremovalqz",  # kept for the record, shown nowhere public
     "withdrawn pseudonym": "leakwithdrawnpseudonymqz",
     "withdrawn age band": "leakwithdrawnageqz",
+    # Words that exist only inside the PDF and Word files of hidden reviews (the files' names say nothing).
+    "draft review's PDF": "leakdraftpdfqz",
+    "draft review's Word file": "leakdraftdocxqz",
+    "embargoed review's PDF": "leakembargopdfqz",
+    "embargoed review's Word file": "leakembargodocxqz",
+    "withdrawn review's PDF": "leakwithdrawnpdfqz",
+    "withdrawn review's Word file": "leakwithdrawndocxqz",
+    "archived review's PDF": "leakarchivedpdfqz",
+    "archived review's Word file": "leakarchiveddocxqz",
 }
 # Words that must reach the site: proof that the scan can find a marker at all.
 VISIBLE_MARKERS = {"published body": "visiblebodyqz", "archived summary": "visiblearchivedsummaryqz",
-                   "withdrawn reason": "visiblewithdrawnreasonqz", "published briefing": "visiblebriefingqz"}
+                   "withdrawn reason": "visiblewithdrawnreasonqz", "published briefing": "visiblebriefingqz",
+                   "published PDF": "visiblepdfqz", "published Word file": "visibledocxqz"}
+# Words inside the published review's documents, which only the search index can hold as text.
+DOCUMENT_MARKERS = {"published PDF": "visiblepdfqz", "published Word file": "visibledocxqz"}
+
+
+def documents_with(pdf_word: str, docx_word: str) -> dict[str, bytes]:
+    """A review's report (three pages, the word on the second) and notes, written uncompressed so that the word
+    can be found in the files' own bytes if they are ever copied where they must not be."""
+    pages = [["Overview report", "Introduction."], ["Findings", f"The panel found {pdf_word} in the records."],
+             ["Recommendations", "Share information."]]
+    return {"files/report-text.pdf": text_pdf(pages, title="Overview report", language="en-GB", compress=False),
+            "files/notes.docx": docx(["Notes of the panel", f"It discussed {docx_word}."], title="Panel notes",
+                                     compress=False)}
+
+
+DOCUMENT_ENTRIES = [{"title": "Overview report (text)", "file": "files/report-text.pdf"},
+                    {"title": "Panel notes", "file": "files/notes.docx"}]
+
+
+def add_documents(out: dict[str, str | bytes], folder: str, pdf_word: str, docx_word: str) -> None:
+    for name, data in documents_with(pdf_word, docx_word).items():
+        out[f"{folder}/{name}"] = data
 
 
 def plan_with(note: str, future_note: str | None = None) -> str:
@@ -46,9 +79,11 @@ def files() -> dict[str, str | bytes]:
         review_meta(title="Child A: practice review", pseudonym="A", age_band="under-1", agencies=["police"],
                     themes=["neglect", "safe-sleep"], key_learning=["Ask about sleep at every visit."],
                     documents=[{"title": "Overview report", "file": "files/report.pdf"},
-                               {"title": "National panel", "url": "https://example.org/panel"}]),
+                               {"title": "National panel", "url": "https://example.org/panel"},
+                               *DOCUMENT_ENTRIES]),
         f"## What happened\n\nThe {v['published body']} text of the review.\n")
     out["2024-child-a/files/report.pdf"] = PDF
+    add_documents(out, "2024-child-a", v["published PDF"], v["published Word file"])
     out["2024-child-a/briefing.md"] = briefing(body=seven_minute_body("Point visiblebriefingqz."))
     out["2024-child-a/action-plan.md"] = plan_with("public plan", future_note=m["future update"])
 
@@ -63,16 +98,19 @@ def files() -> dict[str, str | bytes]:
 
     hidden = m["draft review"]
     out[f"2025-{hidden}/index.md"] = front(
-        {"status": "draft", "title": f"Child D {hidden}", "summary": f"Summary {hidden}", "themes": ["neglect"]},
+        {"status": "draft", "title": f"Child D {hidden}", "summary": f"Summary {hidden}", "themes": ["neglect"],
+         "documents": DOCUMENT_ENTRIES},
         f"## Draft\n\n{hidden}\n")
+    add_documents(out, f"2025-{hidden}", m["draft review's PDF"], m["draft review's Word file"])
     out[f"2025-{hidden}/briefing.md"] = briefing(body=seven_minute_body(hidden))
     out[f"2025-{hidden}/action-plan.md"] = plan_with(hidden)
 
     hidden = m["embargoed review"]
     out[f"2026-{hidden}/index.md"] = front(
         review_meta(title=f"Child E {hidden}", published="2026-11-26T15:00:00+00:00", summary=f"Summary {hidden}",
-                    key_learning=[hidden], themes=["information-sharing"]),
+                    key_learning=[hidden], themes=["information-sharing"], documents=DOCUMENT_ENTRIES),
         f"## Embargoed\n\n{hidden}\n")
+    add_documents(out, f"2026-{hidden}", m["embargoed review's PDF"], m["embargoed review's Word file"])
     out[f"2026-{hidden}/briefing.md"] = briefing(body=seven_minute_body(hidden))
     out[f"2026-{hidden}/action-plan.md"] = plan_with(hidden)
 
@@ -82,8 +120,9 @@ def files() -> dict[str, str | bytes]:
                     summary=f"Summary {hidden}", key_learning=[hidden], pseudonym=m["withdrawn pseudonym"],
                     age_band=m["withdrawn age band"],
                     withdrawn_reason=f"Withdrawn during criminal proceedings ({v['withdrawn reason']}).",
-                    documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"}]),
+                    documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"}, *DOCUMENT_ENTRIES]),
         f"## Withdrawn body\n\n{hidden}\n")
+    add_documents(out, "2021-child-f", m["withdrawn review's PDF"], m["withdrawn review's Word file"])
     out[f"2021-child-f/files/{hidden}.pdf"] = PDF
     out["2021-child-f/briefing.md"] = briefing(published="2021-06-01", body=seven_minute_body(hidden))
     out["2021-child-f/action-plan.md"] = plan_with(hidden)
@@ -93,8 +132,10 @@ def files() -> dict[str, str | bytes]:
         review_meta(title="Child G: archived review", published="2016-04-01", review_type="serious-case-review",
                     available_until="2022-12-31", summary=f"Catalogue summary {v['archived summary']}.",
                     early_removal_reason=f"Kept for the record: {m['early removal reason']}.",
-                    key_learning=[hidden], documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"}]),
+                    key_learning=[hidden], documents=[{"title": f"Report {hidden}", "file": f"files/{hidden}.pdf"},
+                                                      *DOCUMENT_ENTRIES]),
         f"## Archived body\n\n{hidden}\n")
+    add_documents(out, "2016-child-g", m["archived review's PDF"], m["archived review's Word file"])
     out[f"2016-child-g/files/{hidden}.pdf"] = PDF
     out["2016-child-g/briefing.md"] = briefing(published="2016-04-01", body=seven_minute_body(hidden))
     out["2016-child-g/action-plan.md"] = plan_with(hidden)

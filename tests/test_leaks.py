@@ -6,7 +6,7 @@ seeded into draft, embargoed, withdrawn and archived content.
 from __future__ import annotations
 
 import pytest
-from fixture_content import DOCUMENT_ROUTES, HIDDEN_MARKERS, VISIBLE_MARKERS, files, files_with_document
+from fixture_content import DOCUMENT_MARKERS, DOCUMENT_ROUTES, HIDDEN_MARKERS, VISIBLE_MARKERS, files, files_with_document
 from sitebuild import all_outputs, build_ok, run_build, write_project
 
 
@@ -59,3 +59,10 @@ def test_documents_cannot_publish_a_draft(tmp_path, route):
              if marker in name.lower() or marker in text.lower()]
     assert leaks == []
     assert result.returncode == 1 and "documents[0].file" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("what", sorted(DOCUMENT_MARKERS))
+def test_the_search_index_holds_the_text_of_published_documents(outputs, what):
+    """Proof that the scan sees document text where it can leak to: inside Pagefind's index, not only in the file."""
+    marker = DOCUMENT_MARKERS[what]
+    assert any(marker in text.lower() for name, text in outputs.items() if name.startswith("pagefind/")), what

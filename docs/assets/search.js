@@ -176,14 +176,23 @@ function noResults() {
   return li;
 }
 
+// A document's pages are sections whose headings have the id "page=N" (casereviews/document_search.py): link to
+// the page with the most of the words searched for, so the PDF opens there, and name that page in the title.
+function bestPage(data) {
+  if ((data.meta || {}).kind !== "Document") return null;
+  const pages = (data.sub_results || []).filter((s) => /#page=\d+$/.test(s.url) && (s.locations || []).length);
+  return pages.reduce((best, s) => (!best || s.locations.length > best.locations.length ? s : best), null);
+}
+
 function resultItem(data) {
   const meta = data.meta || {};
+  const page = bestPage(data);
   const li = document.createElement("li");
   li.className = "cr-result";
   const heading = document.createElement("h3");
   const link = document.createElement("a");
-  link.href = data.url;
-  link.textContent = meta.title || data.url;
+  link.href = page ? page.url : data.url;
+  link.textContent = page && meta.document ? `${meta.document}, ${page.title} – ${meta.review}` : meta.title || data.url;
   heading.append(link);
   const facts = document.createElement("p");
   facts.className = "cr-result__meta";
@@ -207,7 +216,7 @@ function resultItem(data) {
   const excerpt = document.createElement("p");
   excerpt.className = "cr-result__excerpt";
   if (meta.excerpt) excerpt.textContent = meta.excerpt;
-  else excerpt.append(...markedText(data.excerpt || ""));
+  else excerpt.append(...markedText((page || data).excerpt || ""));
   li.append(heading, facts, excerpt);
   return li;
 }
