@@ -33,8 +33,8 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from casereviews import outputs, staging  # noqa: E402
 from casereviews.build import Build, BuildError  # noqa: E402
-from casereviews.escaping import escape_page_meta  # noqa: E402
 from casereviews.document_search import document_records  # noqa: E402
+from casereviews.escaping import escape_page_meta  # noqa: E402
 from casereviews.htmlspace import compact  # noqa: E402
 from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.outputs.validate import validate_site  # noqa: E402

@@ -6,7 +6,14 @@ seeded into draft, embargoed, withdrawn and archived content.
 from __future__ import annotations
 
 import pytest
-from fixture_content import DOCUMENT_MARKERS, DOCUMENT_ROUTES, HIDDEN_MARKERS, VISIBLE_MARKERS, files, files_with_document
+from fixture_content import (
+    DOCUMENT_MARKERS,
+    DOCUMENT_ROUTES,
+    HIDDEN_MARKERS,
+    VISIBLE_MARKERS,
+    files,
+    files_with_document,
+)
 from sitebuild import all_outputs, build_ok, run_build, write_project
 
 
