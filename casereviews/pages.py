@@ -16,6 +16,7 @@ from .actionplans import MAKERS as ACTION_PLAN_MAKERS
 from .briefings import briefing_list_page, briefing_pages
 from .packs import MAKERS as PACK_MAKERS
 from .publication import PUBLISHED
+from .register_pages import MAKERS as REGISTER_MAKERS
 from .site import PublicSite
 
 
@@ -90,7 +91,8 @@ def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
             f"themes/{theme.id}.md", theme.label, "theme.html",
             description=theme.description or f"Reviews and learning on {theme.label.lower()}.",
             context={"theme": theme, "reviews": reviews,
-                     "briefings": tuple(r for r in reviews if r.briefing)},
+                     "briefings": tuple(r for r in reviews if r.briefing),
+                     "recurrence": site.register.recurrence(theme), "register": site.register},
         )
 
 
@@ -115,6 +117,7 @@ MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages, briefing_pa
                            family_pages]
 MAKERS += ACTION_PLAN_MAKERS  # plans, dashboard, board report, agencies
 MAKERS += PACK_MAKERS  # meeting packs and the meetings index
+MAKERS += REGISTER_MAKERS  # the register of recommendations and recurring learning
 
 
 def all_pages(site: PublicSite) -> list[PageSpec]:

@@ -31,8 +31,10 @@ from .action_feeds import write_action_feeds  # noqa: E402
 from .actions_csv import write_actions_csv  # noqa: E402
 from .data import write_data  # noqa: E402
 from .feed import write_feed  # noqa: E402
+from .recommendations import write_recommendations  # noqa: E402
 from .robots import write_robots  # noqa: E402
 from .schemas import write_schemas  # noqa: E402
 
 WRITERS.extend([write_data, write_actions_csv, write_feed, write_robots, write_schemas])
 WRITERS.append(write_action_feeds)  # per plan, per agency and all updates
+WRITERS.append(write_recommendations)  # the register of recommendations, as open data
