@@ -183,7 +183,8 @@ function resultItem(data) {
   li.className = "cr-result";
   const heading = document.createElement("h3");
   const link = document.createElement("a");
-  link.href = data.url;
+  // A recommendation's record is its own small page; its metadata names its place on the action plan.
+  link.href = meta.url ? new URL(meta.url, base).href : data.url;
   link.textContent = meta.title || data.url;
   heading.append(link);
   const facts = document.createElement("p");
