@@ -77,9 +77,13 @@ class Entry:
     def delivery_label(self) -> str:
         return DELIVERY_LABELS[self.delivery]
 
-    def delivery_sentence(self) -> str:
-        """E.g. '4 actions: 3 complete, 1 overdue'."""
+    @cached_property
+    def delivery_text(self) -> str:
+        """E.g. '4 actions: 3 complete, 1 overdue'. Worked out once: a recommendation is on several pages."""
         return self.tally.sentence()
+
+    def delivery_sentence(self) -> str:
+        return self.delivery_text
 
     def outcome_sentence(self) -> str:
         """How it was received and how its actions ended, e.g. 'accepted in 2019; 4 actions: 3 complete, 1 assured'."""
@@ -168,7 +172,7 @@ class Recurrence:
     def years_with_recommendations(self) -> int:
         return sum(1 for y in self.years if y.recommendations)
 
-    def chart(self, width: int = 640, height: int = 220) -> RecurrenceChart:
+    def chart(self, width: int = 480, height: int = 200) -> RecurrenceChart:
         return recurrence_chart(self.years, width, height)
 
 
@@ -356,10 +360,10 @@ def pages_of(entries: tuple[Entry, ...], size: int) -> Iterable[tuple[int, tuple
         yield start // size + 1, entries[start:start + size]
 
 
-def recurrence_chart(years: tuple[YearFigures, ...], width: int = 640, height: int = 220) -> RecurrenceChart:
+def recurrence_chart(years: tuple[YearFigures, ...], width: int = 480, height: int = 200) -> RecurrenceChart:
     """Two bars a year (reviews, recommendations), the tallest reaching the top; a non-zero count is never
     invisible. The figures are also in the table beside the chart; the chart only draws them."""
-    left, top, bottom = 36, 12, 28
+    left, top, bottom = 36, 12, 30
     plot_h = height - top - bottom
     biggest = max((max(y.reviews, y.recommendations) for y in years), default=0) or 1
     slot = (width - left - 8) / max(len(years), 1)

@@ -37,6 +37,10 @@ def rec(id_: str, text: str = "", *, related=None, themes=None, actions=None, re
     return out
 
 
+MANY = 2 * PAGE_SIZE + 20  # recommendations in one plan: three pages of its theme
+PUBLIC = MANY + 7  # public recommendations in the corpus
+
+
 def corpus() -> dict[str, str]:
     """Three public reviews that repeat, build on and replace each other's recommendations, an embargoed review
     that a public recommendation repeats, and one plan long enough to need several pages."""
@@ -66,7 +70,7 @@ def corpus() -> dict[str, str]:
         "2027-child-e/action-plan.md": action_plan([rec("R1", "Embargoed learning.")]),
         "2025-child-many/index.md": front(review_meta(title="Child Many", published="2025-02-01",
                                                       themes=["safe-sleep"])),
-        "2025-child-many/action-plan.md": action_plan([rec(f"R{i}") for i in range(1, 121)]),
+        "2025-child-many/action-plan.md": action_plan([rec(f"R{i}") for i in range(1, MANY + 1)]),
     }
 
 
@@ -181,8 +185,8 @@ def test_a_link_to_a_review_with_problems_of_its_own_is_not_reported_twice(tmp_p
 
 def test_every_public_recommendation_is_in_the_register_newest_review_first(site):
     ids = [e.identifier for e in site.register.entries]
-    assert ids[:120] == [f"2025-child-many/R{i}" for i in range(1, 121)]
-    assert ids[120:] == ["2023-child-r/R1", "2023-child-r/R2", "2023-child-r/R3", "2020-child-q/R1",
+    assert ids[:MANY] == [f"2025-child-many/R{i}" for i in range(1, MANY + 1)]
+    assert ids[MANY:] == ["2023-child-r/R1", "2023-child-r/R2", "2023-child-r/R3", "2020-child-q/R1",
                          "2020-child-q/R2", "2017-child-p/R1", "2017-child-p/R2"]
 
 
@@ -255,7 +259,7 @@ def test_every_list_is_paginated_and_no_page_shows_more_than_a_page(site):
             assert shown == list(entries)
     whole = sorted(by_list["recommendations/"], key=lambda p: p.context["pager"].number)
     assert [p.url for p in whole] == ["recommendations/", "recommendations/page/2/", "recommendations/page/3/"]
-    assert sum(len(p.context["entries"]) for p in whole) == len(reg.entries) == 127
+    assert sum(len(p.context["entries"]) for p in whole) == len(reg.entries) == PUBLIC
 
 
 def test_theme_recurrence_counts_reviews_and_recommendations_by_year(site):
@@ -375,7 +379,7 @@ def test_the_json_matches_the_schema_published_beside_it(built):
     assert schema == json.loads((REPO / "casereviews/schema/recommendations-data.schema.json").read_text())
     Draft202012Validator.check_schema(schema)
     assert list(Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(data)) == []
-    assert data["version"] == "1.0" and data["count"] == len(data["recommendations"]) == 131
+    assert data["version"] == "1.0" and data["count"] == len(data["recommendations"]) == PUBLIC + 4
     record = next(r for r in data["recommendations"] if r["identifier"] == "2020-child-q/R1")
     assert record["related"] == [{"recommendation": "2017-child-p/R1", "relation": "repeats",
                                   "url": "https://reviews.example.org/reviews/2017-child-p/action-plan/#rec-R1"}]
@@ -388,7 +392,7 @@ def test_the_json_matches_the_schema_published_beside_it(built):
 def test_the_csv_has_a_row_a_recommendation_and_no_cell_a_spreadsheet_would_run(built):
     text = (built / "data/recommendations.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == 131
+    assert len(rows) == PUBLIC + 4
     assert not [cell for row in rows for cell in row.values() if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     x = {r["identifier"]: r for r in rows if r["review"] == "2024-child-x"}
     assert x["2024-child-x/R1"]["text"].startswith("'=1+1 ")
@@ -400,7 +404,7 @@ def test_the_csv_has_a_row_a_recommendation_and_no_cell_a_spreadsheet_would_run(
 
 def test_the_filter_index_holds_every_public_recommendation_and_nothing_else(built):
     data = json.loads((built / "recommendations/register.json").read_text(encoding="utf-8"))
-    assert len(data["rows"]) == 131
+    assert len(data["rows"]) == PUBLIC + 4
     assert "2027-child-e" not in json.dumps(data)
 
 
