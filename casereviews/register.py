@@ -363,7 +363,7 @@ def pages_of(entries: tuple[Entry, ...], size: int) -> Iterable[tuple[int, tuple
 def recurrence_chart(years: tuple[YearFigures, ...], width: int = 480, height: int = 200) -> RecurrenceChart:
     """Two bars a year (reviews, recommendations), the tallest reaching the top; a non-zero count is never
     invisible. The figures are also in the table beside the chart; the chart only draws them."""
-    left, top, bottom = 36, 12, 30
+    left, top, bottom = 36, 18, 30
     plot_h = height - top - bottom
     biggest = max((max(y.reviews, y.recommendations) for y in years), default=0) or 1
     slot = (width - left - 8) / max(len(years), 1)
