@@ -146,6 +146,7 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path)
                 target = page / d.file
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(Path(r.folder) / d.file, target)
+    _floor_register(site, docs, built)
     empty = folder / "no-overrides"  # INHERIT cannot remove custom_dir, so point it at nothing
     empty.mkdir(exist_ok=True)
     base = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
@@ -169,12 +170,33 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path)
         "theme": {**theme, "custom_dir": str(empty)},  # ...but Material's own templates,
         "hooks": [],  # no hooks,
         "plugins": [],  # no plugins,
-        "not_in_nav": "/reviews/",  # the site's own navigation; every review page is outside it
+        "not_in_nav": "/reviews/\n/recommendations/",  # the site's own navigation; the generated pages are outside it
         "extra_css": [],
         "watch": [],
     }
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return folder
+
+
+def _floor_register(site: PublicSite, docs: Path, built: Path) -> None:
+    """The register's pages as plain Markdown with the same recommendations, for each one the build made."""
+    from .register_pages import MAKERS
+
+    for spec in (spec for maker in MAKERS for spec in maker(site)):
+        if not (built / spec.url / "index.html").is_file():
+            continue
+        lines = [f"# {spec.title}", "", spec.description, ""]
+        for e in spec.context.get("entries", ()):
+            lines += [f"## {e.identifier}", "", e.recommendation.text, "",
+                      f"- Review: [{e.review.title}](/reviews/{e.review.slug}/), {e.year}",
+                      "- Themes: " + ", ".join(t.label for t in e.themes),
+                      f"- Response: {e.response_label}", f"- Delivery: {e.delivery_text}", ""]
+        for summary in spec.context.get("themes", ()):
+            lines.append(f"- {summary.theme.label}: {summary.recommendations} recommendations in {summary.years} "
+                         f"years, {summary.first} to {summary.latest}; {summary.repeats} repeats")
+        target = docs / spec.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _nav_pages(nav: Any, title: str = "") -> list[tuple[str, str]]:
