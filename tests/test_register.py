@@ -427,3 +427,19 @@ def test_a_later_review_can_be_added_without_changing_an_identifier(tmp_path):
     assert set(before.register.by_id) < set(after.register.by_id)
     for ident, entry in before.register.by_id.items():
         assert after.register.by_id[ident].path == entry.path
+
+
+def test_a_record_that_breaks_the_schema_is_refused_before_anything_is_written(site, tmp_path):
+    from casereviews.outputs.recommendations import dataset, schema_errors, write_recommendations
+
+    data = dataset(site)
+    assert schema_errors(data) == []
+    data["recommendations"][0]["delivery"] = "finished"
+    assert [e.message for e in schema_errors(data)] == [
+        "'finished' is not one of ['overdue', 'open', 'closed', 'no-actions']"]
+    data["recommendations"][0]["delivery"] = "open"
+    data["recommendations"][0]["related"] = [{"recommendation": "not an identifier", "relation": "repeats",
+                                              "url": "x"}]
+    assert schema_errors(data)
+    write_recommendations(site, tmp_path, None)  # the real data passes and is written
+    assert (tmp_path / "data/recommendations.json").is_file()
