@@ -41,6 +41,7 @@ from .doccache import DocumentCache
 from .documents import kind_of
 from .load import load_with_problems
 from .publication import PUBLISHED
+from .register_pages import PAGE_SIZE
 from .settings import Settings
 from .site import PublicSite
 
@@ -167,6 +168,7 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path,
                 text = cache.read(Path(r.folder) / d.file) if cache and kind_of(target) else None
                 if text is not None and text.readable and any(text.pages):
                     (page / f"document-{i + 1}.md").write_text(_document_page(r, d, text), encoding="utf-8")
+    _floor_register(site, docs, built)
     empty = folder / "no-overrides"  # INHERIT cannot remove custom_dir, so point it at nothing
     empty.mkdir(exist_ok=True)
     base = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
@@ -190,12 +192,33 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path,
         "theme": {**theme, "custom_dir": str(empty)},  # ...but Material's own templates,
         "hooks": [],  # no hooks,
         "plugins": [],  # no plugins,
-        "not_in_nav": "/reviews/",  # the site's own navigation; every review page is outside it
+        "not_in_nav": "/reviews/\n/recommendations/",  # the site's own navigation; the generated pages are outside it
         "extra_css": [],
         "watch": [],
     }
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return folder
+
+
+def _floor_register(site: PublicSite, docs: Path, built: Path) -> None:
+    """The register's pages as plain Markdown with the same recommendations, for each one the build made."""
+    from .register_pages import MAKERS
+
+    for spec in (spec for maker in MAKERS for spec in maker(site)):
+        if not (built / spec.url / "index.html").is_file():
+            continue
+        lines = [f"# {spec.title}", "", spec.description, ""]
+        for e in spec.context.get("entries", ()):
+            lines += [f"## {e.identifier}", "", e.recommendation.text, "",
+                      f"- Review: [{e.review.title}](/reviews/{e.review.slug}/), {e.year}",
+                      "- Themes: " + ", ".join(t.label for t in e.themes),
+                      f"- Response: {e.response_label}", f"- Delivery: {e.delivery_text}", ""]
+        for summary in spec.context.get("themes", ()):
+            lines.append(f"- {summary.theme.label}: {summary.recommendations} recommendations in {summary.years} "
+                         f"years, {summary.first} to {summary.latest}; {summary.repeats} repeats")
+        target = docs / spec.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _nav_pages(nav: Any, title: str = "") -> list[tuple[str, str]]:
@@ -210,6 +233,42 @@ def _nav_pages(nav: Any, title: str = "") -> list[tuple[str, str]]:
 
 
 # -- one size ------------------------------------------------------------------------------------------------------
+
+# A hook that takes the register of recommendations out of a build (its pages, its data files and its search
+# records), so that the same corpus built with and without it gives the register's cost. Theme, review and plan
+# pages keep their recurrence and learning links: those are part of pages the site had before.
+WITHOUT_REGISTER = """
+import casereviews.outputs as outputs
+from casereviews.outputs.permalinks import write_permalinks
+from casereviews.outputs.recommendations import write_recommendations
+
+
+def on_config(config):
+    outputs.WRITERS[:] = [w for w in outputs.WRITERS if w not in (write_recommendations, write_permalinks)]
+    return config
+
+
+def on_files(files, config):
+    for f in [f for f in files if f.src_uri.startswith("recommendations/")]:
+        files.remove(f)
+    return files
+"""
+
+
+@dataclass
+class RegisterCost:
+    """What the register of recommendations adds to a build of the same corpus."""
+
+    without: Run  # the full build without the register
+    entries: int  # public recommendations
+    pages: int  # register pages (/recommendations/...)
+    page_bytes: tuple[int, int, int]  # median, largest, total of those pages
+    permalinks: int
+    permalink_bytes: int
+    data_bytes: int  # recommendations.json + .csv + the filter index
+    filter_bytes: int  # /recommendations/register.json, which the instant filters fetch
+    model_seconds: float  # working out the register and its page specs, in this process (wall)
+
 
 @dataclass
 class SizeResult:
@@ -228,6 +287,7 @@ class SizeResult:
     extracted_pages: int = 0
     extraction_cpu: float = 0.0  # CPU seconds of the extraction alone (the process also loads the content)
     documents_line: str = ""
+    register: RegisterCost | None = None
 
 
 _EXTRACT = """
@@ -303,6 +363,8 @@ def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print, d
         how = f"scripts/check is absent: timed load.load_with_problems in a subprocess ({check.output.strip()})"
     b_bytes, b_files = output_size(site)
     f_bytes, f_files = output_size(floor / "site")
+    register = register_cost(n, work, project, corpus, as_of, env, log) if (site / "recommendations").is_dir() \
+        else None
     line = ""
     if documents:
         verbose = measure([sys.executable, "-m", "mkdocs", "build", "-v", "-d", str(work / "scratch-site")], project,
@@ -310,7 +372,44 @@ def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print, d
         line = next((x.split("Documents: ", 1)[1] for x in verbose.output.splitlines() if "Documents: " in x), "")
         shutil.rmtree(work / "scratch-site", ignore_errors=True)
     return SizeResult(n, build, floor_run, check, how, added, b_bytes, b_files, f_bytes, f_files, cold, extraction,
-                      pages, seconds, line)
+                      pages, seconds, line, register)
+
+
+def register_cost(n: int, work: Path, project: Path, corpus: Path, as_of: str, env: dict[str, str],
+                  log=print) -> RegisterCost:
+    """Build the same project again without the register, and measure the register's own pages and files."""
+    site = project / "site"
+    pages = sorted(p.stat().st_size for p in (site / "recommendations").rglob("index.html"))
+    permalinks = [p.stat().st_size for p in (site / "recommendation").rglob("index.html")]
+    filter_bytes = (site / "recommendations" / "register.json").stat().st_size
+    data = sum((site / "data" / name).stat().st_size for name in ("recommendations.json", "recommendations.csv"))
+    started = time.perf_counter()
+    settings = Settings.from_mapping(project, {"content_dir": str(corpus)})
+    content, _ = load_with_problems(settings)
+    public = PublicSite.build(content, parse_moment(as_of), settings)
+    loaded = time.perf_counter()
+    from .register_pages import MAKERS
+
+    entries = len(public.register.entries)
+    specs = [spec for maker in MAKERS for spec in maker(public)]
+    for theme in public.themes:
+        public.register.recurrence(theme)
+    model = time.perf_counter() - loaded
+    log(f"[{n}] register: {entries} recommendations, {len(specs)} pages worked out in {model:.2f}s "
+        f"(after {loaded - started:.1f}s reading); building again without it...")
+    bare = work / f"project-{n}-without-register"
+    shutil.rmtree(bare, ignore_errors=True)
+    bare.mkdir(parents=True)
+    hook = bare / "without_register.py"
+    hook.write_text(WITHOUT_REGISTER, encoding="utf-8")
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
+    config["hooks"] = [*config.get("hooks", []), str(hook)]
+    config["site_dir"] = str(bare / "site")
+    (bare / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    without = measure([sys.executable, "-m", "mkdocs", "build", "-q"], bare, env)
+    shutil.rmtree(bare / "site", ignore_errors=True)
+    return RegisterCost(without, entries, len(pages), (pages[len(pages) // 2], pages[-1], sum(pages)),
+                        len(permalinks), sum(permalinks), data + filter_bytes, filter_bytes, model)
 
 
 # -- report --------------------------------------------------------------------------------------------------------
@@ -364,6 +463,20 @@ def report(results: list[SizeResult], metric: str) -> tuple[str, bool]:
         rate = large.extracted_pages / large.extraction_cpu
         verdicts.append(("cold extraction >= 200 pages/s on one core", rate >= TARGETS["extraction"],
                          f"{rate:.0f} pages/s at {large.n}"))
+    for r in results:
+        if r.register is None:
+            continue
+        g = r.register
+        extra = r.build.time(metric) - g.without.time(metric)
+        lines.append(
+            f"  [{r.n}] register of recommendations: {g.entries} recommendations; build {r.build.cpu:.1f}s cpu / "
+            f"{r.build.wall:.1f}s wall with it, {g.without.cpu:.1f}s / {g.without.wall:.1f}s without: "
+            f"+{extra:.1f}s {metric} ({extra / g.without.time(metric):+.0%}); worked out in {g.model_seconds:.2f}s")
+        lines.append(
+            f"  [{r.n}] register pages: {g.pages} of at most {PAGE_SIZE} recommendations each, median "
+            f"{g.page_bytes[0] / 1024:.0f} KB, largest {g.page_bytes[1] / 1024:.0f} KB, {_mib(g.page_bytes[2])} in "
+            f"all; {g.permalinks} recommendation pages ({_mib(g.permalink_bytes)}); data files "
+            f"{_mib(g.data_bytes)}, of which the filters' register.json {g.filter_bytes / 1024:.0f} KB")
     lines.append(f"targets (judged on {metric} time):")
     for name, ok, value in verdicts:
         lines.append(f"  {'PASS' if ok else 'FAIL'}  {name}: {value}")

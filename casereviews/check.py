@@ -32,6 +32,7 @@ from .model import (
     Briefing,
     Document,
     Recommendation,
+    Related,
     Review,
     Section,
     Term,
@@ -402,9 +403,11 @@ def check_action_plan(source: Source, vocabulary: Vocabulary) -> tuple[ActionPla
                                           _text(upd, "evidence")))
             if lead and due and isinstance(act.get("id"), str) and isinstance(act.get("text"), str):
                 actions.append(Action(act["id"], act["text"].strip(), lead, due, tuple(updates)))
+        themes = _recommendation_themes(source, r, rec.get("themes"), vocabulary, problems)
+        related = _related(source, r, rec.get("related"), problems)
         if isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str):
             recommendations.append(Recommendation(rec["id"], rec["text"].strip(), str(rec.get("response", "")),
-                                                  _text(rec, "response_note"), tuple(actions)))
+                                                  _text(rec, "response_note"), tuple(actions), themes, related))
     problems += personal_data_problems(source)
     problems += body_html_problems(source.rel, source.body, source.body_line)
     if problems:
@@ -412,6 +415,38 @@ def check_action_plan(source: Source, vocabulary: Vocabulary) -> tuple[ActionPla
     reports_to = data.get("reports_to") or []
     return ActionPlan(monitored_by=_text(data, "monitored_by"), reports_to=tuple(str(x) for x in reports_to),
                       recommendations=tuple(recommendations), body=source.body, source=source.rel), []
+
+
+def _recommendation_themes(source: Source, r: int, values: Any, vocabulary: Vocabulary,
+                           problems: list[Problem]) -> tuple[Term, ...]:
+    """A recommendation's own ``themes``: vocabulary ids, each once."""
+    out: list[Term] = []
+    for i, value in enumerate(values if isinstance(values, list) else []):
+        path = ("recommendations", r, "themes", i)
+        term = _term(source, path, value, vocabulary, "themes", problems)
+        if term and term in out:
+            problems.append(source.problem(path, f"'{term.id}' is listed twice: remove one"))
+        elif term:
+            out.append(term)
+    return tuple(out)
+
+
+def _related(source: Source, r: int, values: Any, problems: list[Problem]) -> tuple[Related, ...]:
+    """A recommendation's ``related`` links as written. Whether each target exists is checked once every review
+    has been read (casereviews/relations.py); here only that the same link is not written twice."""
+    out: list[Related] = []
+    for i, entry in enumerate(values if isinstance(values, list) else []):
+        if not (isinstance(entry, dict) and isinstance(entry.get("recommendation"), str)
+                and isinstance(entry.get("relation"), str)):
+            continue  # the schema has already said what is wrong
+        path = ("recommendations", r, "related", i, "recommendation")
+        target = entry["recommendation"]
+        if any(link.recommendation == target for link in out):
+            problems.append(source.problem(path, f"'{target}' is listed twice in this recommendation's related "
+                                           "links: keep one, with the relation that fits best"))
+            continue
+        out.append(Related(target, entry["relation"], source.line(path)))
+    return tuple(out)
 
 
 # -- personal data ------------------------------------------------------------------------------------------

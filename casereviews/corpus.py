@@ -132,6 +132,10 @@ class _Writer:
         self.rnd = random.Random(seed)
         self.as_of = as_of
         self.words = 0
+        # Links between recommendations draw from a stream of their own, so the rest of the corpus is the same as
+        # before they were added (and earlier benchmark runs stay comparable).
+        self.links = random.Random(seed + 7919)
+        self.written: list[tuple[str, str]] = []  # (slug, recommendation id) of every plan written so far
 
     # -- text ------------------------------------------------------------------------------------------------
 
@@ -275,7 +279,19 @@ class _Writer:
                 update["evidence"] = EVIDENCE[len(update["note"]) % len(EVIDENCE)]
         return update
 
-    def action_plan(self, meta: dict[str, Any], published: date) -> str:
+    def _link(self, rec: dict[str, Any], meta: dict[str, Any]) -> None:
+        """About one recommendation in eight repeats, builds on or replaces one from a plan written earlier (so the
+        links never go round in a circle; the target may be in any state, as real content's may); one in four names
+        its own themes, a part of its review's."""
+        lr = self.links
+        if lr.random() < 0.25 and len(meta["themes"]) > 1:
+            rec["themes"] = lr.sample(meta["themes"], lr.randint(1, len(meta["themes"]) - 1))
+        if self.written and lr.random() < 0.125:
+            slug, rec_id = self.written[lr.randrange(len(self.written))]
+            relation = lr.choices(("repeats", "builds-on", "replaces"), weights=(6, 3, 1))[0]
+            rec["related"] = [{"recommendation": f"{slug}/{rec_id}", "relation": relation}]
+
+    def action_plan(self, meta: dict[str, Any], published: date, slug: str = "") -> str:
         r = self.rnd
         ctx = self.context(meta)
         recs = []
@@ -292,7 +308,9 @@ class _Writer:
                                 "lead": r.choice(meta["agencies"]), "due": due.isoformat(),
                                 "updates": self.updates(published, due)})
             rec["actions"] = actions
+            self._link(rec, meta)
             recs.append(rec)
+        self.written += [(slug, rec["id"]) for rec in recs] if slug else []
         front = {"monitored_by": "Learning and Practice Review Group",
                  "reports_to": ["Management Executive Board"], "recommendations": recs}
         body = self.paragraph(ctx, 2, 4) + "\n"
@@ -407,7 +425,7 @@ def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF,
             (review_dir / "briefing.md").write_text(text, encoding="utf-8")
             briefings += 1
         if r.random() < 0.85:
-            (review_dir / "action-plan.md").write_text(w.action_plan(meta, published), encoding="utf-8")
+            (review_dir / "action-plan.md").write_text(w.action_plan(meta, published, slug), encoding="utf-8")
             plans += 1
     extra = (reports.pages, reports.scans, reports.word_files) if reports else (0, 0, 0)
     return CorpusSummary(n, by_status, briefings, plans, documents_written, w.words, *extra)

@@ -26,6 +26,7 @@ from .meetings import FILE_NAME as MEETINGS_FILE
 from .meetings import read_meetings
 from .model import Content, Review
 from .problems import ContentError, Problem
+from .relations import relation_problems
 from .schemas import shown
 from .settings import Settings
 from .source import read_source
@@ -83,6 +84,7 @@ def _load_with_problems(settings: Settings) -> tuple[Content | None, list[Proble
         return None, problems  # every other check needs the vocabulary
 
     reviews: list[Review] = []
+    unreadable: list[str] = []  # review folders with problems of their own
     for entry in sorted(folder.iterdir()):
         rel = f"{rel_folder}/{entry.name}"
         if entry.name in IGNORED or entry.name.startswith("."):
@@ -100,6 +102,10 @@ def _load_with_problems(settings: Settings) -> tuple[Content | None, list[Proble
         problems += review_problems
         if review:
             reviews.append(review)
+        else:
+            unreadable.append(entry.name)
+    # Links between recommendations cross files, so they are checked once every review has been read.
+    problems += relation_problems(reviews, unreadable)
     meetings, meeting_problems = read_meetings(folder, root)
     problems += meeting_problems
     return Content(vocabulary, tuple(reviews), meetings), problems

@@ -17,6 +17,7 @@ from .briefings import briefing_list_page, briefing_pages
 from .packs import MAKERS as PACK_MAKERS
 from .paging import REVIEWS_PER_PAGE, THEME_REVIEWS_PER_PAGE, paginate
 from .publication import PUBLISHED
+from .register_pages import MAKERS as REGISTER_MAKERS
 from .site import PublicSite
 
 _YAML_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -98,7 +99,8 @@ def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
                 page.src_uri(f"themes/{theme.id}.md"), page.title(theme.label), "theme.html",
                 description=theme.description or f"Reviews and learning on {theme.label.lower()}.",
                 context={"theme": theme, "reviews": page.items, "pager": page.pager, "total": len(reviews),
-                         "briefings": tuple(r for r in page.items if r.briefing)},
+                         "briefings": tuple(r for r in page.items if r.briefing),
+                         "recurrence": site.register.recurrence(theme), "register": site.register},
                 search=page.pager.number == 1,
             )
 
@@ -124,6 +126,7 @@ MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages, briefing_pa
                            family_pages]
 MAKERS += ACTION_PLAN_MAKERS  # plans, dashboard, board report, agencies
 MAKERS += PACK_MAKERS  # meeting packs and the meetings index
+MAKERS += REGISTER_MAKERS  # the register of recommendations and recurring learning
 
 
 def all_pages(site: PublicSite) -> list[PageSpec]:

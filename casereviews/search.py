@@ -117,6 +117,31 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
     return SearchRecord(filters=tuple(filters), meta=tuple(meta), published=date)
 
 
+# Recommendations are indexed one record each (casereviews/outputs/permalinks.py), with this kind.
+RECOMMENDATION_KIND = "Recommendation"
+
+
+def recommendation_record(entry) -> SearchRecord:
+    """The search record of one recommendation of the register (a ``casereviews.register.Entry``): found by its
+    identifier and text, filtered like the pages of its review, and shown as 'Recommendation <identifier>'."""
+    review = entry.review
+    date = _local_date(review.published)
+    filters: list[tuple[str, str]] = [("kind", RECOMMENDATION_KIND)]
+    if review.review_type:
+        filters.append(("review_type", review.review_type.label))
+    filters.append(("year", date[:4]))
+    filters += [("theme", t.label) for t in entry.themes]
+    filters += [("agency", a.label) for a in entry.agencies]
+    if review.age_band:
+        filters.append(("age_band", review.age_band.label))
+    if review.partnership:
+        filters.append(("partnership", review.partnership))
+    meta = (("title", f"Recommendation {entry.identifier}: {review.title}"), ("kind", RECOMMENDATION_KIND),
+            ("identifier", entry.identifier), ("date", date), ("excerpt", entry.recommendation.text),
+            ("browse", BROWSE_WORD))
+    return SearchRecord(filters=tuple(filters), meta=meta, published=date)
+
+
 @dataclass(frozen=True)
 class Facet:
     """One checkbox group of the search page: filter key, heading, and values in the order to list them."""
@@ -144,7 +169,8 @@ def facets(site: PublicSite) -> list[Facet]:
 
 def _records(site: PublicSite) -> list[SearchRecord]:
     return [rec for r in site.reviews for kind in KINDS
-            if (kind != "document" or site.indexed_documents(r)) and (rec := record(r, kind)) is not None]
+            if (kind != "document" or site.indexed_documents(r)) and (rec := record(r, kind)) is not None] + [
+        recommendation_record(e) for e in site.register.entries]
 
 
 def facet_order(site: PublicSite, records: list[SearchRecord] | None = None) -> dict[str, list[str]]:
@@ -155,7 +181,7 @@ def facet_order(site: PublicSite, records: list[SearchRecord] | None = None) -> 
     records = _records(site) if records is None else records
     present = {key: {v for rec in records for v in rec.values(key)} for key in FILTERS}
     order = {
-        "kind": [label for label in KINDS.values() if label in present["kind"]],
+        "kind": [label for label in (*KINDS.values(), RECOMMENDATION_KIND) if label in present["kind"]],
         "year": sorted(present["year"], reverse=True),
         "partnership": sorted(present["partnership"]),
         "family": [f.label for f in site.vocabulary.review_families.values() if f.label in present["family"]],

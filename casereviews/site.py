@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .clock import LONDON, local_date
 from .documents import DocumentText, kind_of
@@ -30,6 +31,9 @@ from .publication import (
     review_state,
 )
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .register import Register
 
 
 def public_copy(review: Review, at: datetime) -> Review | None:
@@ -197,6 +201,13 @@ class PublicSite:
     def subject(self) -> str:
         """The one word for whom every public review is about: "child", "adult", or "person" on a mixed site."""
         return subject_word(self.families) if self.families else "child"
+
+    @cached_property
+    def register(self) -> Register:
+        """Every public recommendation across reviews, with its links and indexes (casereviews/register.py)."""
+        from .register import Register  # it reads this module's ``year``; imported here to keep the cycle harmless
+
+        return Register(self)
 
     def latest(self, count: int = 5) -> tuple[Review, ...]:
         return self.reviews[:count]

@@ -68,6 +68,18 @@ def _review(body: str = "", **meta) -> str:
     return front(review_meta(**meta), body)
 
 
+def _linked(related: list[dict], target_plan: bool = True) -> dict[str, str]:
+    """A review whose recommendation R1 carries ``related``, and an earlier review 2020-child-z with R1 and R2."""
+    files = {"2024-child-a/index.md": _review(),
+             "2024-child-a/action-plan.md": action_plan([{"id": "R1", "text": "One.", "response": "accepted",
+                                                          "related": related}]),
+             "2020-child-z/index.md": _review(published="2020-01-10")}
+    if target_plan:
+        files["2020-child-z/action-plan.md"] = action_plan([{"id": "R1", "text": "Earlier.", "response": "accepted"},
+                                                            {"id": "R2", "text": "Other.", "response": "accepted"}])
+    return files
+
+
 G_FILES, G_FM, G_REVIEW, G_BRIEF, G_PLAN, G_VOCAB, G_PII, G_DRAFT = (
     "Files and folders", "Front matter in any file", "Review fields (index.md)", "Learning briefings (briefing.md)",
     "Action plans (action-plan.md)", "The vocabulary (vocabulary.yml)", "Personal data",
@@ -356,6 +368,50 @@ CASES: list[Case] = [
     Case(G_MEET, "is not a real date: check the day and month (written YYYY-MM-DD, e.g. 2026",
          {"meetings.yml": _meetings(meetings=[{"group": "board", "date": "2025-02-30"}])},
          "A meeting's date has the right form but does not exist.", "Check the day and month."),
+    Case(G_PLAN, "is listed twice: remove one", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/action-plan.md": action_plan([
+            {"id": "R1", "text": "One.", "response": "accepted", "themes": ["neglect", "neglect"]}])},
+         "A recommendation's `themes` names a theme twice.", "Remove one."),
+    Case(G_PLAN, "in this recommendation's related links", _linked(
+        [{"recommendation": "2020-child-z/R1", "relation": "repeats"},
+         {"recommendation": "2020-child-z/R1", "relation": "builds-on"}]),
+         "One recommendation links to the same earlier recommendation twice.",
+         "Keep one link, with the relation that fits best."),
+    Case(G_PLAN, "is not the review's folder name, a slash", _linked([{"recommendation": "R1",
+                                                                      "relation": "repeats"}]),
+         "A `related` link is not written as an identifier.",
+         "Write the review's folder name, a slash and the recommendation's id, e.g. `2021-child-sam/R2`."),
+    Case(G_PLAN, "did you mean 'repeats'?", _linked([{"recommendation": "2020-child-z/R1", "relation": "repeat"}]),
+         "A `related` link's `relation` is not one of the three.",
+         "Use `repeats`, `builds-on` or `replaces`."),
+    Case(G_PLAN, "is this recommendation itself", _linked([{"recommendation": "2024-child-a/R1",
+                                                             "relation": "repeats"}]),
+         "A recommendation's `related` link points at the recommendation itself.",
+         "Write the identifier of the earlier recommendation it repeats, builds on or replaces."),
+    Case(G_PLAN, "is not a review in reviews/", _linked([{"recommendation": "2020-child-y/R1",
+                                                           "relation": "repeats"}]),
+         "A `related` link names a review folder that does not exist (the message suggests the nearest ones).",
+         "Correct the folder name: it is the review's folder under `reviews/`, as in its web address."),
+    Case(G_PLAN, "has no action-plan.md, so it has no recommendation", _linked(
+        [{"recommendation": "2020-child-z/R1", "relation": "repeats"}], target_plan=False),
+         "A `related` link names a review that has no action plan.",
+         "Link to a recommendation in a review that has an `action-plan.md`."),
+    Case(G_PLAN, "its recommendations are", _linked([{"recommendation": "2020-child-z/R9",
+                                                       "relation": "builds-on"}]),
+         "A `related` link names a recommendation id the review's plan does not have (the message lists them).",
+         "Use one of the ids the message lists."),
+    Case(G_PLAN, "links go round in a circle", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/action-plan.md": action_plan([
+            {"id": "R1", "text": "One.", "response": "accepted",
+             "related": [{"recommendation": "2020-child-z/R1", "relation": "replaces"}]}]),
+        "2020-child-z/index.md": _review(published="2020-01-10"),
+        "2020-child-z/action-plan.md": action_plan([
+            {"id": "R1", "text": "Earlier.", "response": "accepted",
+             "related": [{"recommendation": "2024-child-a/R1", "relation": "replaces"}]}])},
+         "Two or more recommendations each replace the next, and the last replaces the first.",
+         "A replacement is always the later one: remove the link written on the earlier recommendation."),
     # -- vocabulary ----------------------------------------------------------------------------------------
     Case(G_VOCAB, "ids must be unique within a list", {},
          "An id appears twice in one list of the vocabulary.", "Delete or rename one.",

@@ -32,7 +32,12 @@ HIDDEN_MARKERS = {
     "withdrawn review's Word file": "leakwithdrawndocxqz",
     "archived review's PDF": "leakarchivedpdfqz",
     "archived review's Word file": "leakarchiveddocxqz",
+    # A draft review whose recommendation a public one repeats (issue 16): the link is checked, never shown.
+    "hidden repeats target (slug)": "leakrepeattargetqz",
+    "hidden repeats target (title)": "leaktargettitleqz",
+    "hidden repeats target (id)": "rleaktargetidqz",
 }
+HIDDEN_TARGET = "2025-leakrepeattargetqz/RLeakTargetIdQz"
 # Words that must reach the site: proof that the scan can find a marker at all.
 VISIBLE_MARKERS = {"published body": "visiblebodyqz", "archived summary": "visiblearchivedsummaryqz",
                    "withdrawn reason": "visiblewithdrawnreasonqz", "published briefing": "visiblebriefingqz",
@@ -60,15 +65,19 @@ def add_documents(out: dict[str, str | bytes], folder: str, pdf_word: str, docx_
         out[f"{folder}/{name}"] = data
 
 
-def plan_with(note: str, future_note: str | None = None) -> str:
+def plan_with(note: str, future_note: str | None = None, related: list[dict] | None = None,
+              rec_id: str = "R1") -> str:
     updates = [{"date": "2025-01-10", "status": "in-progress", "note": note}]
     if future_note:
         updates.append({"date": "2026-12-01", "status": "complete", "note": future_note})
-    return action_plan([{
-        "id": "R1", "text": f"Recommendation {note}", "response": "accepted",
-        "actions": [{"id": "R1.1", "text": f"Action {note}", "lead": "police", "due": "2026-06-30",
+    rec = {
+        "id": rec_id, "text": f"Recommendation {note}", "response": "accepted",
+        "actions": [{"id": f"{rec_id}.1", "text": f"Action {note}", "lead": "police", "due": "2026-06-30",
                      "updates": updates}],
-    }])
+    }
+    if related:
+        rec["related"] = related
+    return action_plan([rec])
 
 
 def files() -> dict[str, str | bytes]:
@@ -85,7 +94,13 @@ def files() -> dict[str, str | bytes]:
     out["2024-child-a/files/report.pdf"] = PDF
     add_documents(out, "2024-child-a", v["published PDF"], v["published Word file"])
     out["2024-child-a/briefing.md"] = briefing(body=seven_minute_body("Point visiblebriefingqz."))
-    out["2024-child-a/action-plan.md"] = plan_with("public plan", future_note=m["future update"])
+    out["2024-child-a/action-plan.md"] = plan_with("public plan", future_note=m["future update"],
+                                                   related=[{"recommendation": HIDDEN_TARGET, "relation": "repeats"}])
+    slug, rec_id = HIDDEN_TARGET.split("/")
+    out[f"{slug}/index.md"] = front(
+        {"status": "draft", "title": f"Child H {m['hidden repeats target (title)']}", "themes": ["neglect"]},
+        "## Draft\n\nText.\n")
+    out[f"{slug}/action-plan.md"] = plan_with("earlier learning", rec_id=rec_id)
 
     out["2023-child-b/index.md"] = front(review_meta(title="Child B: review", published="2023-05-01",
                                                      themes=["domestic-abuse"]), "## Findings\n\nText.\n")

@@ -97,9 +97,9 @@ def test_a_filter_narrows_the_results(page, base_url):
 
 def test_browsing_by_filter_alone(page, base_url):
     open_search(page, base_url)
-    # Four reviews, plus Child A's learning briefing, action plan and two readable documents.
-    assert status(page) == "8 pages to search: type some words or choose filters" and titles(page) == []
-    assert page.locator("fieldset[data-facet=theme] label").all_inner_texts()[0].split() == ["Neglect", "(7)"]
+    # Four reviews, plus Child A's learning briefing, action plan, two readable documents and its one recommendation.
+    assert status(page) == "9 pages to search: type some words or choose filters" and titles(page) == []
+    assert page.locator("fieldset[data-facet=theme] label").all_inner_texts()[0].split() == ["Neglect", "(8)"]
     settle(page, page.get_by_role("checkbox", name="Domestic abuse").check)
     assert titles(page) == ["Child B: review"]
     assert status(page) == "1 result with 1 filter, newest first"
@@ -148,7 +148,8 @@ def test_a_theme_page_links_to_search_with_its_filter_set(page, base_url):
     assert sorted(titles(page)) == ["Action plan: Child A: practice review", "Child A: practice review",
                                     "Learning briefing: Child A: practice review",
                                     "Overview report (text) – Child A: practice review",
-                                    "Panel notes – Child A: practice review"]
+                                    "Panel notes – Child A: practice review",
+                                    "Recommendation 2024-child-a/R1: Child A: practice review"]
 
 
 def test_the_result_count_is_announced(page, base_url):

@@ -37,8 +37,11 @@ from .actions_csv import write_actions_csv  # noqa: E402
 from .data import write_data  # noqa: E402
 from .feed import write_feed  # noqa: E402
 from .og_card import write_og_card  # noqa: E402
+from .permalinks import write_permalinks  # noqa: E402
+from .recommendations import write_recommendations  # noqa: E402
 from .robots import write_robots  # noqa: E402
 from .schemas import write_schemas  # noqa: E402
 
 WRITERS.extend([write_data, write_actions_csv, write_feed, write_robots, write_schemas, write_og_card])
 WRITERS.append(write_action_feeds)  # per plan, per agency and all updates
+WRITERS += [write_recommendations, write_permalinks]  # the register as open data; a page per recommendation

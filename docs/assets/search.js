@@ -191,7 +191,8 @@ function resultItem(data) {
   li.className = "cr-result";
   const heading = document.createElement("h3");
   const link = document.createElement("a");
-  link.href = page ? page.url : data.url;
+  // A recommendation's record is its own small page; its metadata names its place on the action plan.
+  link.href = meta.url ? new URL(meta.url, base).href : page ? page.url : data.url;
   link.textContent = page && meta.document ? `${meta.document}, ${page.title} – ${meta.review}` : meta.title || data.url;
   heading.append(link);
   const facts = document.createElement("p");
