@@ -99,7 +99,7 @@ def test_search_page_facets_name_only_public_values_in_vocabulary_order(public):
     got = {f.key: f.values for f in facets(public)}
     assert got["theme"] == ("Neglect", "Domestic abuse", "Safe sleep")  # information-sharing: embargoed only
     assert got["year"] == ("2024", "2023", "2022", "2016")  # the withdrawn 2021 review is not searchable
-    assert got["kind"] == ("Review", "Learning briefing", "Action plan", "Recommendation")  # issue 16
+    assert got["kind"] == ("Review", "Learning briefing", "Action plan", "Document", "Recommendation")
 
 
 # -- the built index ------------------------------------------------------------------------------------------
@@ -115,7 +115,9 @@ def test_only_public_review_pages_are_indexed(site):
     urls = {u for u in fragments(site) if not u.endswith(("/briefing/", "/action-plan/"))
             and not u.startswith("/recommendation/")}
     assert urls == {"/reviews/2024-child-a/", "/reviews/2023-child-b/", "/reviews/2022-child-c/",
-                    "/reviews/2016-child-g/"}
+                    "/reviews/2016-child-g/",
+                    # the published review's readable documents (test_documents.py covers them)
+                    "/reviews/2024-child-a/files/report-text.pdf", "/reviews/2024-child-a/files/notes.docx"}
 
 
 def test_withdrawn_page_is_not_marked_for_indexing(site):
