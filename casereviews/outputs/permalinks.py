@@ -43,7 +43,7 @@ def page(entry: Entry, site_name: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>Recommendation {escape(entry.identifier)} - {escape(site_name)}</title>'
         f'<link rel="canonical" href="{escape(target)}">'
-        f'<link rel="alternate" type="application/atom+xml" title="{escape(site_name)}: reviews, briefings and '
+        f'<link rel="alternate feed" type="application/atom+xml" title="{escape(site_name)}: reviews, briefings and '
         f'action plan updates" href="{up}feed.xml">'
         f'<meta http-equiv="refresh" content="0; url={escape(target)}">'
         '</head><body><main>'
