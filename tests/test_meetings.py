@@ -59,7 +59,7 @@ PLAN_B = [
 ]
 PLAN_C = [{"id": "R1", "text": "Check histories.", "response": "accepted",
            "actions": [act("R1.1", "police", "2027-01-01",
-                           upd("2024-12-01", "in-progress", 'Hostile <b>bold</b> & "quotes"\x0b end.'))]}]
+                           upd("2024-12-01", "in-progress", 'Hostile <b>bold</b> & "quotes" end.'))]}]
 PLAN_D = [{"id": "R1", "text": "Hidden leakpackdraftqz.", "response": "accepted",
            "actions": [act("R1.1", "police", "2025-01-01", upd("2025-03-01", "complete", "leakpackdraftqz note"))]}]
 
