@@ -171,9 +171,10 @@ def docx(paragraphs: Sequence[str], title: str = "", language: str = "en-GB", co
             '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
             'core-properties" Target="docProps/core.xml"/></Relationships>')
     out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED) as z:
-        z.writestr("[Content_Types].xml", types)
-        z.writestr("_rels/.rels", rels)
-        z.writestr("word/document.xml", document)
-        z.writestr("docProps/core.xml", core)
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(out, "w", method) as z:
+        for name, text in (("[Content_Types].xml", types), ("_rels/.rels", rels), ("word/document.xml", document),
+                           ("docProps/core.xml", core)):
+            # A fixed date in each entry: the same words give the same bytes (reproducible builds and corpora).
+            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text, compress_type=method)
     return out.getvalue()

@@ -90,11 +90,7 @@ def write_search_index(site_dir: Path, records: Iterable[DocumentRecord] = ()) -
         raise OutputError(f"Search index: Pagefind failed (exit code {done.returncode}) on {site_dir}:\n{tail}")
     if not (site_dir / OUTPUT / "pagefind.js").is_file():
         raise OutputError(f"Search index: Pagefind ran but wrote no {OUTPUT}/pagefind.js in {site_dir}:\n{output}")
-    try:
-        fix_order(site_dir / OUTPUT)  # the same pages give the same index files (see pagefind_order.py)
-    except (OSError, ValueError, KeyError, IndexError, TypeError) as err:
-        raise OutputError(f"Search index: could not put Pagefind's filter files in a fixed order ({err!r}); "
-                          "check the pinned pagefind version in requirements.txt") from None
+    _fix_order(site_dir)
     pages = [line.strip() for line in output.splitlines() if line.strip().startswith("Indexed") and "page" in line]
     return pages[0] if pages else "index written"
 
@@ -118,7 +114,17 @@ def _index_with_records(site_dir: Path, folders: list[str] | None, records: list
     except (OSError, ValueError, KeyError, TypeError):
         raise OutputError(f"Search index: Pagefind ran but its {OUTPUT}/pagefind-entry.json in {site_dir} is missing "
                           "or incomplete; build again") from None
+    _fix_order(site_dir)
     return f"Indexed {pages} pages, and {len(records)} documents with {added} pages of text"
+
+
+def _fix_order(site_dir: Path) -> None:
+    """The same pages give the same index files, whichever way Pagefind was run (see pagefind_order.py)."""
+    try:
+        fix_order(site_dir / OUTPUT)
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as err:
+        raise OutputError(f"Search index: could not put Pagefind's filter files in a fixed order ({err!r}); "
+                          "check the pinned pagefind version in requirements.txt") from None
 
 
 async def _index_async(site_dir: Path, folders: list[str] | None, records: list[DocumentRecord]) -> tuple[int, int]:
