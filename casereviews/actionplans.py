@@ -194,6 +194,7 @@ def dashboard_pages(site: PublicSite) -> Iterable:
                     f"and what has not been reported on recently. {tally.sentence()}.",
         context={**common, "chart": status_chart(tally), "calendar": site.calendar,
                  "impact_overdue": site.impact_overdue, "impact_review_months": site.settings.impact_review_months,
+                 "impact_shown": site.impact_overdue[:DASHBOARD_LIST],  # longest past its impact check first
                  "action_feed": {"path": ACTION_UPDATES_FEED, "title": "Updates to every action plan",
                                  "label": "Follow updates to every plan in a feed reader"},
                  "agencies": agency_actions(site),

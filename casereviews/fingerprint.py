@@ -8,7 +8,7 @@ content and reference time give the same bytes, Pagefind's index included), so t
 allowance.
 
 Left out, because they move with every build's reference moment:
-- ``as_of`` in ``data/reviews.json``;
+- ``as_of`` in ``data/reviews.json`` and ``data/recommendations.json``;
 - the ``as_at`` column of ``data/actions.csv``;
 - the time printed under the board report's title (``cr-report__asat``).
 Their day is still counted where the day shows: every "as at" date on the pages is part of the fingerprint.
@@ -26,7 +26,7 @@ from pathlib import Path
 _REPORT_MOMENT = re.compile(rb'(<p class="cr-report__asat">).*?(</p>)', re.S)
 
 
-def _reviews_json(data: bytes) -> bytes:
+def _without_as_of(data: bytes) -> bytes:
     value = json.loads(data)
     if isinstance(value, dict):
         value.pop("as_of", None)
@@ -47,7 +47,8 @@ def _report(data: bytes) -> bytes:
     return _REPORT_MOMENT.sub(rb"\1\2", data)
 
 
-NORMALISE = {"data/reviews.json": _reviews_json, "data/actions.csv": _actions_csv,
+NORMALISE = {"data/reviews.json": _without_as_of, "data/recommendations.json": _without_as_of,
+             "data/actions.csv": _actions_csv,
              "action-plans/report/index.html": _report}
 
 

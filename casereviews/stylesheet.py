@@ -14,6 +14,7 @@ from .outputs import OutputError
 from .trimcss import Usage, minify, trim
 
 MATERIAL_CSS = "assets/stylesheets/material.css"  # the address overrides/main.html links
+PRINT_CSS = "assets/print.css"  # the print rules, linked with media="print" (overrides/main.html)
 
 
 def _one(folder: Path, pattern: str) -> Path:
@@ -52,7 +53,7 @@ def script_parts_off(features: Iterable[str], plugins: Iterable[str], extra: dic
 def write_material_css(site_dir: Path, usage: Usage, project_css: Iterable[Path]) -> None:
     """Write the trimmed Material stylesheet, and the site's own stylesheets (``project_css``, relative to the
     site folder) again without comments and indentation."""
-    project_css = [site_dir / p for p in project_css]
+    project_css = [site_dir / p for p in (*project_css, PRINT_CSS)]
     styles = site_dir / "assets" / "stylesheets"
     sheets = [_one(styles, "main.*.min.css"), _one(styles, "palette.*.min.css")]
     scripts = [*(site_dir / "assets" / "javascripts").glob("bundle.*.min.js"), *(site_dir / "assets").glob("*.js")]
