@@ -95,7 +95,8 @@ def hub_settings(root: Path, extra: Mapping[str, Any] | None) -> HubSettings:
         seen[source.id] = n
         sources.append(source)
     if problems:
-        raise HubSettingsError("The hub's settings in mkdocs.yml need fixing:\n" + "\n".join(f"  {p}" for p in problems))
+        lines = "\n".join(f"  {p}" for p in problems)
+        raise HubSettingsError(f"The hub's settings in mkdocs.yml need fixing:\n{lines}")
     path = Path(snapshot)
     return HubSettings(root=root, snapshot=path if path.is_absolute() else root / path, sources=tuple(sources))
 

@@ -159,7 +159,8 @@ def harvest_source(source: Source, snapshot: Path, at: datetime) -> SourceResult
               "problems": [str(p) for p in problems[:200]], "files": files}
     write_atomic(folder / RECORD, dump(record))
     left = checked.records - len(checked.data["reviews"])
-    message = (f"{source.id}: {len(checked.data['reviews'])} review record{'s' if len(checked.data['reviews']) != 1 else ''}"
+    count = len(checked.data["reviews"])
+    message = (f"{source.id}: {count} review record{'s' if count != 1 else ''}"
                f"{f' ({left} left out)' if left else ''}, version {checked.data['version']}"
                f"{', with ' + ' and '.join(notes) if notes else ''}")
     return SourceResult(source, True, message, problems)

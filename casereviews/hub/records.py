@@ -144,6 +144,8 @@ def link(value: Any, base: str) -> str | None:
     parts, home = urlsplit(url), urlsplit(base)
     if parts.scheme not in ("http", "https") or parts.username or parts.password:
         return None
+    if home.scheme == "https" and parts.scheme != "https":  # never a plain-http link for a site served securely
+        return None
     if parts.netloc.lower() != home.netloc.lower() or not parts.path.startswith(home.path):
         return None
     return url
