@@ -49,6 +49,7 @@ PARTNERSHIPS = {"alder": "Alder Vale Safeguarding Partnership (fictional)",
 WITHDRAWN_LATER = "alder-withdrawn-later"
 BROKEN_TITLE = "Brokenrecordtitleqz"
 OFFSITE_TITLE = "Offsiterecordtitleqz"
+HOSTILE_TITLE = '</a><script>alert("hubxssqz")</script><img src=x onerror=alert(1)> & "quoted"'
 
 
 def simple_site(prefix: str, count: int) -> dict[str, str]:
@@ -128,7 +129,10 @@ def world(tmp_path_factory):
     bad, offsite = copy.deepcopy(data["reviews"][0]), copy.deepcopy(data["reviews"][1])
     bad.update(slug="bad-record", title=BROKEN_TITLE, status="secret")
     offsite.update(slug="offsite-record", title=OFFSITE_TITLE, url="https://elsewhere.example/reviews/x/")
-    data["reviews"] += [bad, offsite]
+    hostile = copy.deepcopy(data["reviews"][2])
+    hostile.update(slug="hostile-record", url="/reviews/hostile-record/", title=HOSTILE_TITLE, summary=HOSTILE_TITLE + " summary",
+                   themes=[{"id": "hostile-theme", "label": HOSTILE_TITLE}])
+    data["reviews"] += [bad, offsite, hostile]
     (mixed / "data").mkdir(parents=True)
     (mixed / "data" / "reviews.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
     bases["broken"], stops["broken"] = serve(broken)
@@ -168,6 +172,7 @@ def test_every_public_review_appears_once_with_its_link(world):
     expected = {f"{sid}/{slug}": url for sid, public in r1["public"].items() for slug, url in public.items()}
     birch, mixed = world["bases"]["birch"], world["bases"]["mixed"]  # mixed serves birch's records, and two more
     expected.update({f"mixed/{slug}": mixed + url.removeprefix(birch) for slug, url in r1["public"]["birch"].items()})
+    expected["mixed/hostile-record"] = f"{mixed}/reviews/hostile-record/"
     assert len(expected) >= 10 and any(k.startswith("cedar/") for k in expected)
     assert {k: v for k, v in r1["rows"].items()} == {k: [v] for k, v in expected.items()}
     for key, url in expected.items():  # each link leads to its own source's server
@@ -232,6 +237,21 @@ def test_search_records_link_to_the_partnerships_and_pages_fetch_nothing_from_th
         if name.endswith(".html"):
             fetched = re.findall(r'<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href)="([^"]*)"', text)
             assert not [u for u in fetched if any(h in u for h in hosts)], name
+
+
+def test_hostile_values_are_escaped_for_every_context(world):
+    outputs = world["round1"]["outputs"]
+    html = {name: text for name, text in outputs.items() if name.endswith(".html")}
+    assert not [name for name, text in html.items() if "<script>alert(" in text or "<img src=x" in text]
+    escaped = "&lt;/a&gt;&lt;script&gt;alert(&#34;hubxssqz&#34;)&lt;/script&gt;"
+    assert escaped in html["reviews/index.html"] and escaped in html["themes/hostile-theme/index.html"]
+    assert escaped in html["partnerships/mixed/index.html"]
+    # the search filter's label on the search page, and the search record itself, hold the text as text
+    assert escaped in html["search/index.html"]
+    site = world["round1"]["site"]
+    records = [json.loads(read_output(p).removeprefix("pagefind_dcd")) for p in (site / "pagefind" / "fragment").glob("*")]
+    hostile = [r for r in records if r["url"].endswith("/hostile-record/")]
+    assert len(hostile) == 1 and hostile[0]["meta"]["title"] == HOSTILE_TITLE
 
 
 def test_listings_are_paginated_and_count_right(world):
