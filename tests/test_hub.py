@@ -130,8 +130,8 @@ def world(tmp_path_factory):
     bad.update(slug="bad-record", title=BROKEN_TITLE, status="secret")
     offsite.update(slug="offsite-record", title=OFFSITE_TITLE, url="https://elsewhere.example/reviews/x/")
     hostile = copy.deepcopy(data["reviews"][2])
-    hostile.update(slug="hostile-record", url="/reviews/hostile-record/", title=HOSTILE_TITLE, summary=HOSTILE_TITLE + " summary",
-                   themes=[{"id": "hostile-theme", "label": HOSTILE_TITLE}])
+    hostile.update(slug="hostile-record", url="/reviews/hostile-record/", title=HOSTILE_TITLE,
+                   summary=HOSTILE_TITLE + " summary", themes=[{"id": "hostile-theme", "label": HOSTILE_TITLE}])
     data["reviews"] += [bad, offsite, hostile]
     (mixed / "data").mkdir(parents=True)
     (mixed / "data" / "reviews.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
@@ -249,7 +249,8 @@ def test_hostile_values_are_escaped_for_every_context(world):
     # the search filter's label on the search page, and the search record itself, hold the text as text
     assert escaped in html["search/index.html"]
     site = world["round1"]["site"]
-    records = [json.loads(read_output(p).removeprefix("pagefind_dcd")) for p in (site / "pagefind" / "fragment").glob("*")]
+    fragments = (site / "pagefind" / "fragment").glob("*")
+    records = [json.loads(read_output(p).removeprefix("pagefind_dcd")) for p in fragments]
     hostile = [r for r in records if r["url"].endswith("/hostile-record/")]
     assert len(hostile) == 1 and hostile[0]["meta"]["title"] == HOSTILE_TITLE
 
