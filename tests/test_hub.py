@@ -373,3 +373,36 @@ def test_fetch_retries_a_fixed_number_of_times_says_who_it_is_and_bounds_the_siz
         else:
             assert len(handler.seen) == 1 and "over the limit of 1,000" in str(err.value)
         assert set(handler.seen) == {harvest_module.USER_AGENT}
+
+
+# -- the example hub: reproducible from its snapshot, and a snapshot edited by hand ------------------------------
+
+def example_copy(root: Path) -> Path:
+    shutil.copytree(REPO / "examples" / "hub", root, ignore=shutil.ignore_patterns("site", ".site.*"))
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text.replace("../../", f"{REPO.as_posix()}/"), encoding="utf-8")
+    return root
+
+
+def test_the_same_snapshot_and_time_give_the_same_hub(tmp_path):
+    first = all_outputs(build_ok(example_copy(tmp_path / "a")))
+    second = all_outputs(build_ok(example_copy(tmp_path / "b")))
+    assert len(first) > 20 and first == second
+
+
+def test_a_record_broken_in_the_snapshot_is_reported_by_the_build_and_not_shown(tmp_path):
+    root = example_copy(tmp_path / "hub")
+    path = root / "harvest" / "ashcombe" / "reviews.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    shown = [r for r in data["reviews"] if r["status"] == "published"]
+    victim = shown[0]
+    victim["url"] = "https://elsewhere.example/x/"
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    strict = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=ENV,
+                            capture_output=True, text=True, timeout=600)
+    assert strict.returncode != 0
+    assert re.search(r"Snapshot: harvest/ashcombe/reviews\.json:\d+: reviews\[\d+\]: url: .*elsewhere", strict.stderr)
+    site = build_ok(root)
+    page = (site / "partnerships" / "ashcombe" / "index.html").read_text(encoding="utf-8")
+    assert f'data-review="ashcombe/{victim["slug"]}"' not in page
+    assert f'data-review="ashcombe/{shown[1]["slug"]}"' in page
