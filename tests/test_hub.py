@@ -406,3 +406,31 @@ def test_a_record_broken_in_the_snapshot_is_reported_by_the_build_and_not_shown(
     page = (site / "partnerships" / "ashcombe" / "index.html").read_text(encoding="utf-8")
     assert f'data-review="ashcombe/{victim["slug"]}"' not in page
     assert f'data-review="ashcombe/{shown[1]["slug"]}"' in page
+
+
+def test_fetch_gives_up_on_a_server_that_never_answers_and_refuses_redirects_off_the_site(monkeypatch):
+    monkeypatch.setattr(harvest_module, "BACKOFF_SECONDS", 0.0)
+    release = threading.Event()
+
+    class Silent(_Handler):
+        def do_GET(self):  # noqa: N802
+            release.wait(30)  # holds the request until the test has its answer
+
+    class Redirecting(_Handler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(302)
+            self.send_header("Location", "https://elsewhere.example/data/reviews.json")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    silent, redirecting = _server(Silent), _server(Redirecting)
+    try:
+        with pytest.raises(harvest_module.FetchError, match="timed out after 1 attempt"):
+            harvest_module.fetch(f"http://127.0.0.1:{silent.server_port}/x", limit=100, timeout=0.5, retries=0)
+        with pytest.raises(harvest_module.FetchError, match="redirected away from the source's site"):
+            harvest_module.fetch(f"http://127.0.0.1:{redirecting.server_port}/x", limit=100)
+    finally:
+        release.set()
+        for server in (silent, redirecting):
+            server.shutdown()
+            server.server_close()
