@@ -232,6 +232,13 @@ def test_search_records_link_to_the_partnerships_and_pages_fetch_nothing_from_th
     assert urls == {hrefs[0] for hrefs in rows.values()}
     filters = {k for f in fragments for k in json.loads(f)["filters"]}
     assert "partnership" in filters
+    # a review's record carries the text of its recommendations, from the source's recommendations.json
+    register = json.loads(world["round1"]["snapshot"]["harvest/alder/recommendations.json"])["recommendations"]
+    assert register
+    by_url = {json.loads(f)["url"]: json.loads(f)["content"] for f in fragments}
+    for rec in register:
+        url = rows[f"alder/{rec['review']['slug']}"][0]
+        assert " ".join(rec["text"].split()) in " ".join(by_url[url].split())
     hosts = {base.split("//")[1] for base in world["bases"].values()}
     for name, text in world["round1"]["outputs"].items():
         if name.endswith(".html"):
