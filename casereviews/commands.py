@@ -193,3 +193,15 @@ def run(command, argv: Sequence[str] | None = None) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
     sys.exit(code)
+
+
+def harvest_command(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """``scripts/harvest``: a hub's sources into its snapshot (casereviews/hub/command.py)."""
+    from .hub.command import harvest_command as harvest_hub
+
+    try:
+        config = find_config(Path.cwd(), REPO_CONFIG)
+    except ProjectError as err:
+        print(f"scripts/harvest: {err}", file=sys.stderr)
+        return USAGE
+    return harvest_hub(argv, out or sys.stdout, config)

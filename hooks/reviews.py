@@ -36,6 +36,8 @@ from casereviews.build import Build, BuildError  # noqa: E402
 from casereviews.document_search import document_records  # noqa: E402
 from casereviews.escaping import escape_page_meta  # noqa: E402
 from casereviews.htmlspace import compact  # noqa: E402
+from casereviews.hub.build import HubBuild  # noqa: E402
+from casereviews.hub.config import is_hub  # noqa: E402
 from casereviews.outputs.search_index import write_search_index  # noqa: E402
 from casereviews.outputs.validate import validate_site  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
@@ -46,7 +48,7 @@ from casereviews.trimcss import Usage  # noqa: E402
 from casereviews.urls import FILTERS as URL_FILTERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviews")
-_current: Build | None = None
+_current: Build | HubBuild | None = None  # a HubBuild when mkdocs.yml sets extra.reviews.hub (a hub)
 _usage = Usage()  # the classes the built pages use (on_post_page), for Material's trimmed stylesheet
 # The staged build (see on_startup): the command MkDocs runs, the real site folder, the folder being built into,
 # and whether the build got to its end without an error.
@@ -117,8 +119,14 @@ def on_config(config):
                                                config.extra, config.repo_url))
     gc.unfreeze()  # a previous build's objects (mkdocs serve) may be collected again
     root = Path(config.config_file_path).resolve().parent
+    extra = config.extra.get("reviews")
     try:
-        _current = Build.prepare(root, config.extra.get("reviews"), config.site_url)
+        if is_hub(extra):  # a hub: the same site made from the harvest snapshot (casereviews/hub/)
+            _current = HubBuild.prepare(root, extra, config.site_url, site_name=config.site_name)
+            for problem in _current.problems:  # only in a snapshot edited by hand: scripts/harvest keeps none
+                log.warning("Snapshot: %s (not shown)", problem)
+        else:
+            _current = Build.prepare(root, extra, config.site_url)
     except BuildError as err:
         raise PluginError(str(err)) from None
     # The content and public site live until the build ends: kept out of the garbage collector's full passes,
@@ -139,6 +147,10 @@ def on_files(files, config):
         files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     taken = {f.src_uri for f in files} | {f.dest_uri for f in files}
+    if isinstance(_current, HubBuild):
+        for uri, path in _current.asset_files(taken):
+            files.append(File.generated(config, uri, abs_src_path=path))
+        return files
     for uri, path in _current.site.document_files():
         # check.document_file_problem already keeps documents away from pages; this guards against a page made
         # later at a document's address, so a document can never replace a page (or a page a document).
@@ -187,10 +199,14 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     global _built
     try:
-        outputs.write_all(_current.site, Path(config.site_dir), config)
-        write_material_css(Path(config.site_dir), _usage, config.extra_css)
-        # Then search: it reads the finished pages, and adds the pages of published documents as records.
-        log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site)))
+        if isinstance(_current, HubBuild):  # a hub: its sharing card and its search over the harvested records
+            write_material_css(Path(config.site_dir), _usage, config.extra_css)
+            log.info("Search: %s", _current.write_outputs(Path(config.site_dir)))
+        else:
+            outputs.write_all(_current.site, Path(config.site_dir), config)
+            write_material_css(Path(config.site_dir), _usage, config.extra_css)
+            # Then search: it reads the finished pages, and adds the pages of published documents as records.
+            log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site)))
         log.info("Outputs: %s", validate_site(Path(config.site_dir)))  # last: it reads every file written
     except outputs.OutputError as err:
         raise PluginError(str(err)) from None
