@@ -9,10 +9,19 @@ import asyncio
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from casereviews.outputs.search_index import _open_files, _writes_finished, pagefind_service
+
+
+def run(coroutine):
+    """Run ``coroutine`` to the end in a thread of its own: the browser tests' Playwright leaves an event loop
+    running in the main thread, where asyncio.run refuses to start another."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 
 HOLD = """
 import sys
@@ -38,7 +47,7 @@ def test_a_file_held_open_under_the_bundle_is_seen_until_it_closes(tmp_path):
         holder.stdin.flush()
         assert holder.stdout.readline() == "closed\n"
         assert _open_files(holder.pid, bundle) == []
-        asyncio.run(_writes_finished(holder.pid, bundle, timeout=5))  # returns at once
+        run(_writes_finished(holder.pid, bundle, timeout=5))  # returns at once
     finally:
         holder.communicate("\n", timeout=10)
 
@@ -51,7 +60,7 @@ def test_waiting_for_a_file_that_stays_open_gives_up_with_a_message(tmp_path):
     try:
         assert holder.stdout.readline() == "open\n"
         with pytest.raises(OutputError, match="still writing .*entry.json"):
-            asyncio.run(_writes_finished(holder.pid, tmp_path, timeout=0.2))
+            run(_writes_finished(holder.pid, tmp_path, timeout=0.2))
     finally:
         holder.communicate("\n\n", timeout=10)
 
@@ -73,7 +82,7 @@ def test_every_file_of_an_index_written_through_the_service_is_complete(tmp_path
         finally:
             await service.close()
 
-    asyncio.run(index())
+    run(index())
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == 300
     packed = [p for p in bundle.rglob("*") if p.suffix in (".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter")]

@@ -24,7 +24,7 @@ from .snapshot import read_snapshot
 
 REPO_DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
 # The project's stylesheet and search script, which a hub's own docs/ need not copy.
-ASSETS = ("assets/site.css", "assets/search.js")
+ASSETS = ("assets/site.css", "assets/print.css", "assets/search.js")
 
 
 @dataclass
