@@ -14,6 +14,7 @@ from datetime import datetime
 
 from .clock import LONDON
 from .model import Recommendation, Review, Term
+from .paging import ACTIONS_PER_PAGE, DASHBOARD_LIST, DASHBOARD_PLANS, paginate
 from .progress import STATUS_LABELS, STATUS_ORDER, Tally, TrackedAction
 from .site import PublicSite
 from .urls import ACTION_UPDATES_FEED, action_plan_feed_path, agency_feed_path
@@ -185,14 +186,21 @@ def dashboard_pages(site: PublicSite) -> Iterable:
     common = {**_common(), "tally": tally, "overdue": overdue_actions(site), "stale": stale_actions(site),
               "progress": review_progress(site), "as_at": site.at, "as_at_words": as_at_words(site.at),
               "stale_after_days": site.settings.stale_after_days}
+    # At national scale the dashboard summarises: the longest overdue and quietest actions, each agency's counts
+    # (every action is on its agency's pages and in the CSV) and the newest plans (every plan in the report).
     yield PageSpec(
         "action-plans/index.md", "Action plans", "action-dashboard.html",
         description="Progress on the recommendations of every published review: what is done, what is overdue "
                     f"and what has not been reported on recently. {tally.sentence()}.",
         context={**common, "chart": status_chart(tally), "calendar": site.calendar,
                  "impact_overdue": site.impact_overdue, "impact_review_months": site.settings.impact_review_months,
+                 "impact_shown": site.impact_overdue[:DASHBOARD_LIST],  # longest past its impact check first
                  "action_feed": {"path": ACTION_UPDATES_FEED, "title": "Updates to every action plan",
-                                 "label": "Follow updates to every plan in a feed reader"}},
+                                 "label": "Follow updates to every plan in a feed reader"},
+                 "agencies": agency_actions(site),
+                 "overdue_shown": common["overdue"][:DASHBOARD_LIST],  # longest overdue first
+                 "stale_shown": common["stale"][:DASHBOARD_LIST],  # longest without an update first
+                 "progress_shown": common["progress"][:DASHBOARD_PLANS]},  # newest review first
         hide=("navigation",),
     )
     yield PageSpec(
@@ -214,18 +222,20 @@ def agency_pages(site: PublicSite) -> Iterable:
         context={**_common(), "groups": groups}, hide=("navigation",),
     )
     for group in groups:
-        yield PageSpec(
-            f"agencies/{group.agency.id}.md", f"Actions led by {group.agency.label}", "agency.html",
-            description=f"Every action {group.agency.label} leads across the published reviews, overdue first. "
-                        f"{group.tally.sentence()}.",
-            context={**_common(), "group": group, "agency": group.agency, "actions": group.actions,
-                     "tally": group.tally,
-                     "impact_overdue": tuple(a for a in group.actions if a.impact_overdue),
-                     "action_feed": {"path": agency_feed_path(group.agency.id),
-                                     "title": f"Updates to actions led by {group.agency.label}",
-                                     "label": "Follow updates to these actions in a feed reader"}},
-            hide=("navigation",),
-        )
+        impact_overdue = tuple(a for a in group.actions if a.impact_overdue)
+        for page in paginate(group.actions, ACTIONS_PER_PAGE, f"agencies/{group.agency.id}/"):
+            yield PageSpec(
+                page.src_uri(f"agencies/{group.agency.id}.md"), page.title(f"Actions led by {group.agency.label}"),
+                "agency.html",
+                description=f"Every action {group.agency.label} leads across the published reviews, overdue "
+                            f"first. {group.tally.sentence()}.",
+                context={**_common(), "group": group, "agency": group.agency, "actions": page.items,
+                         "pager": page.pager, "tally": group.tally, "impact_overdue": impact_overdue,
+                         "action_feed": {"path": agency_feed_path(group.agency.id),
+                                         "title": f"Updates to actions led by {group.agency.label}",
+                                         "label": "Follow updates to these actions in a feed reader"}},
+                hide=("navigation",), search=page.pager.number == 1,
+            )
 
 
 def _monitoring(site: PublicSite, review: Review):

@@ -11,6 +11,11 @@ For each corpus size it measures, in fresh subprocesses:
   floor follows the build as page kinds are added;
 - the check: ``scripts/check`` if the repository has one, else ``load.load_with_problems`` in a subprocess.
 
+With documents (``--documents``, see ``corpus._ReportWriter``) it also measures cold extraction (every published
+PDF and Word document extracted in one process, no cache: pages per second on one core), builds the site twice
+(cold: the extraction cache empty; warm: the cache full) and compares the warm build with the floor, whose plain
+site then also carries each document's extracted text as an ordinary page for Pagefind to index.
+
 Times are taken both as wall clock and as CPU (user + system of the process and everything it waited for, from
 ``wait4``). Targets are judged on CPU time by default because other work on a shared machine inflates wall
 time but hardly CPU time; both ratios are printed. The package never imports MkDocs, and nor does this module:
@@ -32,13 +37,16 @@ import yaml
 
 from .clock import parse_moment
 from .corpus import _Lenient, make_corpus, write_project
+from .doccache import DocumentCache
+from .documents import kind_of
 from .load import load_with_problems
 from .publication import PUBLISHED
+from .register_pages import PAGE_SIZE
 from .settings import Settings
 from .site import PublicSite
 
 GIB = 1024**3
-TARGETS = {"build": 1.2, "growth": 1.1, "check": 0.1, "memory": GIB}
+TARGETS = {"build": 1.2, "growth": 1.1, "check": 0.1, "memory": GIB, "extraction": 200}
 
 
 @dataclass
@@ -118,13 +126,25 @@ def _plan_page(r) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path) -> Path:
-    """A plain MkDocs project of the same text; pages only for what the full build (in ``built``) rendered."""
+def _document_page(review, document, text) -> str:
+    """A document's extracted text as an ordinary page: what the floor gives Pagefind for the same words."""
+    lines = [f"# {document.title} – {review.title}", ""]
+    for number, page in enumerate(text.pages, start=1):
+        if page.strip():
+            lines += [f"## Page {number}", "", page.replace("\n", " "), ""]
+    return "\n".join(lines) + "\n"
+
+
+def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path, document_cache: Path | None = None
+                ) -> Path:
+    """A plain MkDocs project of the same text; pages only for what the full build (in ``built``) rendered.
+    With ``document_cache`` (the full build's), each readable document's text becomes an ordinary page too."""
     settings = Settings.from_mapping(folder, {"content_dir": str(corpus)})
     content, problems = load_with_problems(settings)
     if problems or content is None:
         raise CommandFailed("the corpus has problems:\n" + "\n".join(map(str, problems[:20])))
     site = PublicSite.build(content, parse_moment(as_of), settings)
+    cache = DocumentCache(document_cache) if document_cache else None
     docs = folder / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -140,11 +160,15 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path)
             (page / "briefing.md").write_text(f"# Learning briefing: {r.title}\n\n{r.briefing.body}", encoding="utf-8")
         if r.action_plan and (built / "reviews" / r.slug / "action-plan" / "index.html").is_file():
             (page / "action-plan.md").write_text(_plan_page(r), encoding="utf-8")
-        for d in r.documents:
+        for i, d in enumerate(r.documents):
             if d.file:
                 target = page / d.file
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(Path(r.folder) / d.file, target)
+                text = cache.read(Path(r.folder) / d.file) if cache and kind_of(target) else None
+                if text is not None and text.readable and any(text.pages):
+                    (page / f"document-{i + 1}.md").write_text(_document_page(r, d, text), encoding="utf-8")
+    _floor_register(site, docs, built)
     empty = folder / "no-overrides"  # INHERIT cannot remove custom_dir, so point it at nothing
     empty.mkdir(exist_ok=True)
     base = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
@@ -168,12 +192,33 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path)
         "theme": {**theme, "custom_dir": str(empty)},  # ...but Material's own templates,
         "hooks": [],  # no hooks,
         "plugins": [],  # no plugins,
-        "not_in_nav": "/reviews/",  # the site's own navigation; every review page is outside it
+        "not_in_nav": "/reviews/\n/recommendations/",  # the site's own navigation; the generated pages are outside it
         "extra_css": [],
         "watch": [],
     }
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return folder
+
+
+def _floor_register(site: PublicSite, docs: Path, built: Path) -> None:
+    """The register's pages as plain Markdown with the same recommendations, for each one the build made."""
+    from .register_pages import MAKERS
+
+    for spec in (spec for maker in MAKERS for spec in maker(site)):
+        if not (built / spec.url / "index.html").is_file():
+            continue
+        lines = [f"# {spec.title}", "", spec.description, ""]
+        for e in spec.context.get("entries", ()):
+            lines += [f"## {e.identifier}", "", e.recommendation.text, "",
+                      f"- Review: [{e.review.title}](/reviews/{e.review.slug}/), {e.year}",
+                      "- Themes: " + ", ".join(t.label for t in e.themes),
+                      f"- Response: {e.response_label}", f"- Delivery: {e.delivery_text}", ""]
+        for summary in spec.context.get("themes", ()):
+            lines.append(f"- {summary.theme.label}: {summary.recommendations} recommendations in {summary.years} "
+                         f"years, {summary.first} to {summary.latest}; {summary.repeats} repeats")
+        target = docs / spec.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _nav_pages(nav: Any, title: str = "") -> list[tuple[str, str]]:
@@ -189,6 +234,42 @@ def _nav_pages(nav: Any, title: str = "") -> list[tuple[str, str]]:
 
 # -- one size ------------------------------------------------------------------------------------------------------
 
+# A hook that takes the register of recommendations out of a build (its pages, its data files and its search
+# records), so that the same corpus built with and without it gives the register's cost. Theme, review and plan
+# pages keep their recurrence and learning links: those are part of pages the site had before.
+WITHOUT_REGISTER = """
+import casereviews.outputs as outputs
+from casereviews.outputs.permalinks import write_permalinks
+from casereviews.outputs.recommendations import write_recommendations
+
+
+def on_config(config):
+    outputs.WRITERS[:] = [w for w in outputs.WRITERS if w not in (write_recommendations, write_permalinks)]
+    return config
+
+
+def on_files(files, config):
+    for f in [f for f in files if f.src_uri.startswith("recommendations/")]:
+        files.remove(f)
+    return files
+"""
+
+
+@dataclass
+class RegisterCost:
+    """What the register of recommendations adds to a build of the same corpus."""
+
+    without: Run  # the full build without the register
+    entries: int  # public recommendations
+    pages: int  # register pages (/recommendations/...)
+    page_bytes: tuple[int, int, int]  # median, largest, total of those pages
+    permalinks: int
+    permalink_bytes: int
+    data_bytes: int  # recommendations.json + .csv + the filter index
+    filter_bytes: int  # /recommendations/register.json, which the instant filters fetch
+    model_seconds: float  # working out the register and its page specs, in this process (wall)
+
+
 @dataclass
 class SizeResult:
     n: int
@@ -201,6 +282,30 @@ class SizeResult:
     build_files: int
     floor_bytes: int
     floor_files: int
+    cold_build: Run | None = None  # with documents: the first build, extracting every document
+    extraction: Run | None = None  # with documents: cold extraction alone, in one process
+    extracted_pages: int = 0
+    extraction_cpu: float = 0.0  # CPU seconds of the extraction alone (the process also loads the content)
+    documents_line: str = ""
+    register: RegisterCost | None = None
+
+
+_EXTRACT = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from casereviews.clock import parse_moment
+from casereviews.documents import extract
+from casereviews.load import load
+from casereviews.settings import Settings
+from casereviews.site import PublicSite
+site = PublicSite.build(load(Settings.from_mapping(Path(sys.argv[2]), {"content_dir": sys.argv[3]})),
+                        parse_moment(sys.argv[4]), Settings.from_mapping(Path(sys.argv[2]), {}))
+started = time.process_time()
+site.read_documents(extract)
+pages = sum(len(t.pages) for t in site.document_texts.values())
+print(len(site.document_texts), "documents", pages, "pages", round(time.process_time() - started, 3), "s")
+"""
 
 
 def _env(as_of: str) -> dict[str, str]:
@@ -211,13 +316,27 @@ def pagefind(site: Path, env: dict[str, str]) -> Run:
     return measure([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], site.parent, env)
 
 
-def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print) -> SizeResult:
+def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print, documents: bool = False
+             ) -> SizeResult:
     env = _env(as_of)
     corpus, project, floor = work / f"corpus-{n}", work / f"project-{n}", work / f"floor-{n}"
-    summary = make_corpus(n, corpus, seed=seed, as_of=as_of)
+    summary = make_corpus(n, corpus, seed=seed, as_of=as_of, documents=documents)
     write_project(project, corpus, repo)
     shutil.rmtree(project / "site", ignore_errors=True)
-    log(f"[{n}] corpus: {summary.words} words; building the site...")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    cold = extraction = None
+    pages, seconds = 0, 0.0
+    if documents:
+        log(f"[{n}] corpus: {summary.words} words, {summary.documents} reviews with documents ({summary.document_pages}"
+            f" text PDF pages, {summary.scans} scans, {summary.word_files} Word files); cold extraction...")
+        extraction = measure([sys.executable, "-c", _EXTRACT, str(repo), str(project), str(corpus), as_of], project,
+                             env)
+        pages, seconds = int(extraction.output.split()[2]), float(extraction.output.split()[4])
+        log(f"[{n}] extracted {extraction.output.strip()}; cold build (empty document cache)...")
+        cold = measure([sys.executable, "-m", "mkdocs", "build", "-q"], project, env)
+        log(f"[{n}] warm build (document cache full)...")
+    else:
+        log(f"[{n}] corpus: {summary.words} words; building the site...")
     build = measure([sys.executable, "-m", "mkdocs", "build", "-q"], project, env)
     site = project / "site"
     added = not (site / "pagefind").is_dir()
@@ -225,7 +344,7 @@ def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print) -
         log(f"[{n}] the build made no pagefind/: running Pagefind on it")
         build = build + pagefind(site, env)
     log(f"[{n}] building the floor...")
-    write_floor(floor, corpus, repo, as_of, site)
+    write_floor(floor, corpus, repo, as_of, site, project / ".cache" / "documents" if documents else None)
     shutil.rmtree(floor / "site", ignore_errors=True)
     floor_run = measure([sys.executable, "-m", "mkdocs", "build", "-q"], floor, env)
     floor_run = floor_run + pagefind(floor / "site", env)
@@ -244,7 +363,53 @@ def run_size(n: int, work: Path, repo: Path, seed: int, as_of: str, log=print) -
         how = f"scripts/check is absent: timed load.load_with_problems in a subprocess ({check.output.strip()})"
     b_bytes, b_files = output_size(site)
     f_bytes, f_files = output_size(floor / "site")
-    return SizeResult(n, build, floor_run, check, how, added, b_bytes, b_files, f_bytes, f_files)
+    register = register_cost(n, work, project, corpus, as_of, env, log) if (site / "recommendations").is_dir() \
+        else None
+    line = ""
+    if documents:
+        verbose = measure([sys.executable, "-m", "mkdocs", "build", "-v", "-d", str(work / "scratch-site")], project,
+                          env)  # not timed: only for its log line of what the cache held
+        line = next((x.split("Documents: ", 1)[1] for x in verbose.output.splitlines() if "Documents: " in x), "")
+        shutil.rmtree(work / "scratch-site", ignore_errors=True)
+    return SizeResult(n, build, floor_run, check, how, added, b_bytes, b_files, f_bytes, f_files, cold, extraction,
+                      pages, seconds, line, register)
+
+
+def register_cost(n: int, work: Path, project: Path, corpus: Path, as_of: str, env: dict[str, str],
+                  log=print) -> RegisterCost:
+    """Build the same project again without the register, and measure the register's own pages and files."""
+    site = project / "site"
+    pages = sorted(p.stat().st_size for p in (site / "recommendations").rglob("index.html"))
+    permalinks = [p.stat().st_size for p in (site / "recommendation").rglob("index.html")]
+    filter_bytes = (site / "recommendations" / "register.json").stat().st_size
+    data = sum((site / "data" / name).stat().st_size for name in ("recommendations.json", "recommendations.csv"))
+    started = time.perf_counter()
+    settings = Settings.from_mapping(project, {"content_dir": str(corpus)})
+    content, _ = load_with_problems(settings)
+    public = PublicSite.build(content, parse_moment(as_of), settings)
+    loaded = time.perf_counter()
+    from .register_pages import MAKERS
+
+    entries = len(public.register.entries)
+    specs = [spec for maker in MAKERS for spec in maker(public)]
+    for theme in public.themes:
+        public.register.recurrence(theme)
+    model = time.perf_counter() - loaded
+    log(f"[{n}] register: {entries} recommendations, {len(specs)} pages worked out in {model:.2f}s "
+        f"(after {loaded - started:.1f}s reading); building again without it...")
+    bare = work / f"project-{n}-without-register"
+    shutil.rmtree(bare, ignore_errors=True)
+    bare.mkdir(parents=True)
+    hook = bare / "without_register.py"
+    hook.write_text(WITHOUT_REGISTER, encoding="utf-8")
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
+    config["hooks"] = [*config.get("hooks", []), str(hook)]
+    config["site_dir"] = str(bare / "site")
+    (bare / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    without = measure([sys.executable, "-m", "mkdocs", "build", "-q"], bare, env)
+    shutil.rmtree(bare / "site", ignore_errors=True)
+    return RegisterCost(without, entries, len(pages), (pages[len(pages) // 2], pages[-1], sum(pages)),
+                        len(permalinks), sum(permalinks), data + filter_bytes, filter_bytes, model)
 
 
 # -- report --------------------------------------------------------------------------------------------------------
@@ -267,6 +432,15 @@ def report(results: list[SizeResult], metric: str) -> tuple[str, bool]:
             f"{_mib(r.build_bytes) + ', ' + str(r.build_files) + ' files':>18} "
             f"{_mib(r.floor_bytes) + ', ' + str(r.floor_files) + ' files':>20}")
     for r in results:
+        if r.extraction is not None and r.cold_build is not None:
+            rate = r.extracted_pages / r.extraction_cpu if r.extraction_cpu else 0
+            lines.append(f"  [{r.n}] documents: cold extraction of {r.extracted_pages} pages in "
+                         f"{r.extraction_cpu:.1f}s CPU ({rate:.0f} pages/s on one core; the process took "
+                         f"{r.extraction.wall:.1f}s wall with loading); cold build "
+                         f"{r.cold_build.wall:.1f}s wall, {r.cold_build.cpu:.1f}s CPU, peak "
+                         f"{_mib(r.cold_build.peak_rss)}; the table's build is the warm one")
+            if r.documents_line:
+                lines.append(f"  [{r.n}] warm build's log: {r.documents_line}")
         lines.append(f"  [{r.n}] check: {r.check_how}")
         if r.pagefind_added:
             lines.append(f"  [{r.n}] the build made no pagefind/ folder: Pagefind was run on its output and its "
@@ -285,6 +459,24 @@ def report(results: list[SizeResult], metric: str) -> tuple[str, bool]:
          f"{large.check.time(metric) / large.build.time(metric):.3f}x at {large.n}"),
         ("peak memory < 1 GiB", large.build.peak_rss < TARGETS["memory"], f"{_mib(large.build.peak_rss)} at {large.n}"),
     ]
+    if large.extraction is not None and large.extraction_cpu:
+        rate = large.extracted_pages / large.extraction_cpu
+        verdicts.append(("cold extraction >= 200 pages/s on one core", rate >= TARGETS["extraction"],
+                         f"{rate:.0f} pages/s at {large.n}"))
+    for r in results:
+        if r.register is None:
+            continue
+        g = r.register
+        extra = r.build.time(metric) - g.without.time(metric)
+        lines.append(
+            f"  [{r.n}] register of recommendations: {g.entries} recommendations; build {r.build.cpu:.1f}s cpu / "
+            f"{r.build.wall:.1f}s wall with it, {g.without.cpu:.1f}s / {g.without.wall:.1f}s without: "
+            f"+{extra:.1f}s {metric} ({extra / g.without.time(metric):+.0%}); worked out in {g.model_seconds:.2f}s")
+        lines.append(
+            f"  [{r.n}] register pages: {g.pages} of at most {PAGE_SIZE} recommendations each, median "
+            f"{g.page_bytes[0] / 1024:.0f} KB, largest {g.page_bytes[1] / 1024:.0f} KB, {_mib(g.page_bytes[2])} in "
+            f"all; {g.permalinks} recommendation pages ({_mib(g.permalink_bytes)}); data files "
+            f"{_mib(g.data_bytes)}, of which the filters' register.json {g.filter_bytes / 1024:.0f} KB")
     lines.append(f"targets (judged on {metric} time):")
     for name, ok, value in verdicts:
         lines.append(f"  {'PASS' if ok else 'FAIL'}  {name}: {value}")

@@ -5,16 +5,19 @@ pages. The hook holds one ``Build`` per MkDocs build; scripts can make one witho
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .clock import ClockError, reference_time
+from .doccache import DocumentCache
+from .document_checks import check_documents, warnings
+from .lastmod import AS_AT_TEMPLATES, latest_day, page_days
 from .load import collector_paused, load
 from .pages import PageSpec, all_pages
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .settings import Settings, SettingsError, require_site_url
 from .site import PublicSite
 
@@ -29,6 +32,8 @@ class Build:
     at: datetime
     site: PublicSite
     pages: list[PageSpec]
+    documents: DocumentCache | None = None
+    document_warnings: list[Problem] = field(default_factory=list)
 
     @classmethod
     def prepare(cls, root: Path, extra: dict[str, Any] | None, site_url: str | None = None,
@@ -42,13 +47,48 @@ class Build:
             raise BuildError(str(err)) from None
         with collector_paused():  # as while reading: the public site and its pages are new objects that live on
             site = PublicSite.build(content, at, settings)
-            return cls(settings, at, site, all_pages(site))
+            documents = DocumentCache(settings.document_cache)
+            site.read_documents(documents.read)  # only the documents the public site holds
+            found = warnings(check_documents(site.published, documents.read), settings)
+            if found and settings.strict_documents:
+                raise BuildError(strict_report(found))
+            return cls(settings, at, site, all_pages(site), documents, found)
+
+    def documents_summary(self) -> str:
+        warned = len({p.file for p in self.document_warnings})
+        more = (f"; {warned} document{'s' if warned != 1 else ''} with warnings (run scripts/check to see them)"
+                if warned else "")
+        return f"{self.documents.summary()}{more}" if self.documents else ""
 
     @cached_property
     def by_uri(self) -> dict[str, PageSpec]:
         return {p.src_uri: p for p in self.pages}
 
+    @cached_property
+    def page_days(self) -> dict[str, str]:
+        """``src_uri`` -> ISO day the page last changed (the sitemap's lastmod), for generated pages."""
+        return {uri: day.isoformat() for uri, day in page_days(self.site, self.pages).items()}
+
+    @cached_property
+    def latest_day(self) -> str:
+        return latest_day(self.site).isoformat()
+
+    def lastmod(self, src_uri: str, template: str | None = None) -> str:
+        """The sitemap's lastmod of a page: from ``page_days`` for a generated page; for a page of docs/, the
+        reference day when its template prints figures "as at" it, else the latest day of any public review."""
+        if src_uri in self.page_days:
+            return self.page_days[src_uri]
+        return self.site.today.isoformat() if template in AS_AT_TEMPLATES else self.latest_day
+
     def summary(self) -> str:
         s = self.site
         return (f"{len(s.reviews)} public reviews ({len(s.published)} in full), {len(s.briefings)} briefings, "
                 f"{len(s.action_plans)} action plans, {len(self.pages)} generated pages, as at {self.at.isoformat()}")
+
+
+def strict_report(found: list[Problem]) -> str:
+    """The document warnings as errors, when the partnership has asked for that rule."""
+    files = len({p.file for p in found})
+    head = (f"{len(found)} problem{'s' if len(found) != 1 else ''} in {files} document{'s' if files != 1 else ''} "
+            "(strict_documents is on, so documents readers cannot use stop the build):")
+    return "\n".join([head, *(f"  {p}" for p in sorted(found))])

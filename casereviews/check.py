@@ -7,6 +7,7 @@ editor's mistake: every mistake becomes a ``Problem`` naming the file, line and 
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -16,7 +17,7 @@ from typing import Any
 
 from . import pii
 from .bodyhtml import body_html_problems
-from .clock import parse_moment
+from .clock import london_time_problem, parse_moment
 from .families import (
     families_in,
     family_of,
@@ -31,6 +32,7 @@ from .model import (
     Briefing,
     Document,
     Recommendation,
+    Related,
     Review,
     Section,
     Term,
@@ -38,13 +40,14 @@ from .model import (
     Vocabulary,
 )
 from .problems import Problem
-from .schemas import schema_problems
+from .schemas import schema_problems, shown
 from .source import Path_, Source, dotted
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # always used with fullmatch: "$" would let a trailing newline in
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 DOCUMENT_KINDS = {".pdf": "PDF", ".docx": "Word document", ".doc": "Word document", ".odt": "OpenDocument text",
                   ".xlsx": "Excel spreadsheet", ".csv": "CSV", ".pptx": "PowerPoint", ".txt": "Text",
-                  ".html": "Web page", ".rtf": "Rich text", ".mp3": "Audio", ".mp4": "Video"}
+                  ".rtf": "Rich text", ".mp3": "Audio", ".mp4": "Video"}
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LIST_WORDS = {"review_types": "review type", "themes": "theme", "agencies": "agency", "age_bands": "age band"}
 
@@ -70,6 +73,7 @@ def check_vocabulary(source: Source) -> tuple[Vocabulary | None, list[Problem]]:
     families = families_in(vocabulary_families(source, problems))
     problems += vocabulary_family_problems(source, families)
     formats = formats_in(vocabulary_formats(source, problems))
+    problems += personal_data_problems(source)  # labels and descriptions are shown on every page that uses them
     if problems:
         return None, problems
     return Vocabulary(**lists, review_families=families, briefing_formats=formats), []
@@ -85,7 +89,7 @@ def _vocabulary_term(entry: dict[str, Any]) -> Term:
 
 def _term(source: Source, path: Path_, value: Any, vocabulary: Vocabulary, list_name: str,
           problems: list[Problem]) -> Term | None:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not is_slug(value):
         return None  # the schema has already said what is wrong
     terms = vocabulary.terms(list_name)
     if value in terms:
@@ -119,13 +123,30 @@ def _moment(source: Source, path: Path_, problems: list[Problem]) -> datetime | 
     if not isinstance(value, str):
         return None
     try:
-        return parse_moment(value)
+        moment = parse_moment(value)
     except ValueError:
         if not _DATE_SHAPE.match(value):
             return None  # the schema has already said which form a date takes
         problems.append(source.problem(path, f"'{value}' is not a real date or time: check the day and month "
                                        "(e.g. 2021-06-30, or 2021-06-30T10:00:00+01:00)"))
         return None
+    if not _in_range(source, path, moment.year, value, problems):
+        return None
+    ambiguous = london_time_problem(value)
+    if ambiguous:
+        problems.append(source.problem(path, ambiguous))
+        return None
+    return moment
+
+
+def _in_range(source: Source, path: Path_, year: int, value: str, problems: list[Problem]) -> bool:
+    """Years far from now are typing mistakes, and near the ends of the calendar a time zone moves them past
+    what Python can represent, which would stop the build after the check had passed."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return True
+    problems.append(source.problem(path, f"'{value}' is out of range: write a date between {FIRST_YEAR} and "
+                                   f"{LAST_YEAR}"))
+    return False
 
 
 def _date(source: Source, path: Path_, problems: list[Problem]) -> date | None:
@@ -133,7 +154,8 @@ def _date(source: Source, path: Path_, problems: list[Problem]) -> date | None:
     if not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(value) if len(value) == 10 else date.fromisoformat("x")
+        day = date.fromisoformat(value) if len(value) == 10 else date.fromisoformat("x")
+        return day if _in_range(source, path, day.year, value, problems) else None
     except ValueError:
         if not _DATE_SHAPE.match(value):
             return None  # the schema has already said which form a date takes
@@ -206,9 +228,52 @@ def check_review(source: Source, slug: str, vocabulary: Vocabulary, default_part
     ), []
 
 
+# Where a review's documents live, and what a document may not be. A document is copied into the site as it is,
+# at reviews/<slug>/<file>: a Markdown file there would be rendered by MkDocs as a page (a draft briefing
+# published under its real address), an HTML or SVG file would run as a page of this site, and a file at a
+# generated page's address would replace that page. So a document is a file under the review's files/ folder,
+# never one of these. The Markdown suffixes are MkDocs' own (mkdocs.utils.markdown_extensions; a test keeps them
+# in step), since any of them is built as a page.
+DOCUMENTS_FOLDER = "files"
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".js", ".mjs")
+# The addresses, inside a review's folder in the site, of the pages the site generates there.
+GENERATED_IN_REVIEW = ("index.md", "index.html", "briefing", "action-plan")
+
+
+def document_file_problem(name: str, folder: Path, rel_folder: str) -> str | None:
+    """Why ``name`` (a review's ``documents[].file``) cannot be published as a document, or None when it can.
+
+    The one rule for document files: ``scripts/check`` and the build both come here (through ``check_review``),
+    and so does anything that later reads document files (text extraction for search).
+    """
+    example = f"put the file in {rel_folder}/{DOCUMENTS_FOLDER}/ and write e.g. {DOCUMENTS_FOLDER}/report.pdf"
+    if name.startswith(("/", "\\")) or "\\" in name or re.match(r"^[A-Za-z]:", name):
+        return f"'{name}' is not a path inside the review folder: {example}"
+    files_folder = folder / DOCUMENTS_FOLDER
+    target = (folder / name).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        return f"'{name}' is outside the review folder: {example}"
+    suffix = target.suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        return (f"'{name}' is a Markdown file, which the site would publish as a page of its own: a document must be "
+                "a file such as a PDF or Word document (a briefing is published by briefing.md and its status)")
+    if suffix in ACTIVE_SUFFIXES:
+        return (f"'{name}' is a web page or script ({suffix}), which would run as part of this site: publish it as "
+                "a PDF instead, or link to it with url: if it lives on another site")
+    inside = target.relative_to(folder.resolve()).as_posix()
+    if inside.split("/")[0] in GENERATED_IN_REVIEW:
+        return (f"'{name}' is at the address of a page the site makes itself (the review, its briefing or its "
+                f"action plan), which a document cannot take: {example}")
+    if not target.is_relative_to(files_folder.resolve()) or target == files_folder.resolve():
+        return f"'{name}' is not in the review's {DOCUMENTS_FOLDER}/ folder: {example}"
+    return None
+
+
 def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
     entries = source.data.get("documents")
     folder = source.path.parent.resolve()
+    rel_folder = Path(source.rel).parent.as_posix()
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
         if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
             continue
@@ -218,26 +283,38 @@ def _documents(source: Source, problems: list[Problem]) -> Iterator[Document]:
         name = entry.get("file")
         if not isinstance(name, str) or "url" in entry:
             continue
-        target = (folder / name).resolve()
-        if not target.is_relative_to(folder) or name.startswith("/"):
-            problems.append(source.problem((("documents", i, "file")), f"'{name}' is outside the review folder: "
-                                           "put the file in the folder's files/ and write e.g. files/report.pdf"))
+        if _through_a_link(folder, name):
+            continue  # load reports every symbolic link in the folder
+        refused = document_file_problem(name, folder, rel_folder)
+        if refused:
+            problems.append(source.problem(("documents", i, "file"), refused))
             continue
+        target = (folder / name).resolve()
         if not target.is_file():
-            present = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                             if p.is_file() and p.name not in ("index.md", "briefing.md", "action-plan.md"))
+            files_folder = folder / DOCUMENTS_FOLDER
+            present = sorted(p.relative_to(folder).as_posix() for p in files_folder.rglob("*")
+                             if p.is_file()) if files_folder.is_dir() else []
             close = get_close_matches(name, present, n=1, cutoff=0.5)
             if close:
                 hint = f"did you mean '{close[0]}'?"
             elif present:
                 hint = f"files in the folder: {', '.join(present)}"
             else:
-                hint = "add the file to the review's files/ folder"
+                hint = f"add the file to the review's {DOCUMENTS_FOLDER}/ folder"
             problems.append(source.problem(("documents", i, "file"), f"'{name}' does not exist in "
-                                           f"{Path(source.rel).parent.as_posix()}/; {hint}"))
+                                           f"{rel_folder}/; {hint}"))
             continue
-        yield Document(title=entry["title"].strip(), file=Path(name).as_posix(), size=target.stat().st_size,
+        yield Document(title=entry["title"].strip(), file=posixpath.normpath(name), size=target.stat().st_size,
                        kind=DOCUMENT_KINDS.get(target.suffix.lower(), target.suffix.lstrip(".").upper() or "File"))
+
+
+def _through_a_link(folder: Path, name: str) -> bool:
+    path = folder / name
+    while path != folder and path.parent != path:
+        if path.is_symlink():
+            return True
+        path = path.parent
+    return False
 
 
 # -- briefing -----------------------------------------------------------------------------------------------
@@ -326,9 +403,11 @@ def check_action_plan(source: Source, vocabulary: Vocabulary) -> tuple[ActionPla
                                           _text(upd, "evidence")))
             if lead and due and isinstance(act.get("id"), str) and isinstance(act.get("text"), str):
                 actions.append(Action(act["id"], act["text"].strip(), lead, due, tuple(updates)))
+        themes = _recommendation_themes(source, r, rec.get("themes"), vocabulary, problems)
+        related = _related(source, r, rec.get("related"), problems)
         if isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str):
             recommendations.append(Recommendation(rec["id"], rec["text"].strip(), str(rec.get("response", "")),
-                                                  _text(rec, "response_note"), tuple(actions)))
+                                                  _text(rec, "response_note"), tuple(actions), themes, related))
     problems += personal_data_problems(source)
     problems += body_html_problems(source.rel, source.body, source.body_line)
     if problems:
@@ -336,6 +415,38 @@ def check_action_plan(source: Source, vocabulary: Vocabulary) -> tuple[ActionPla
     reports_to = data.get("reports_to") or []
     return ActionPlan(monitored_by=_text(data, "monitored_by"), reports_to=tuple(str(x) for x in reports_to),
                       recommendations=tuple(recommendations), body=source.body, source=source.rel), []
+
+
+def _recommendation_themes(source: Source, r: int, values: Any, vocabulary: Vocabulary,
+                           problems: list[Problem]) -> tuple[Term, ...]:
+    """A recommendation's own ``themes``: vocabulary ids, each once."""
+    out: list[Term] = []
+    for i, value in enumerate(values if isinstance(values, list) else []):
+        path = ("recommendations", r, "themes", i)
+        term = _term(source, path, value, vocabulary, "themes", problems)
+        if term and term in out:
+            problems.append(source.problem(path, f"'{term.id}' is listed twice: remove one"))
+        elif term:
+            out.append(term)
+    return tuple(out)
+
+
+def _related(source: Source, r: int, values: Any, problems: list[Problem]) -> tuple[Related, ...]:
+    """A recommendation's ``related`` links as written. Whether each target exists is checked once every review
+    has been read (casereviews/relations.py); here only that the same link is not written twice."""
+    out: list[Related] = []
+    for i, entry in enumerate(values if isinstance(values, list) else []):
+        if not (isinstance(entry, dict) and isinstance(entry.get("recommendation"), str)
+                and isinstance(entry.get("relation"), str)):
+            continue  # the schema has already said what is wrong
+        path = ("recommendations", r, "related", i, "recommendation")
+        target = entry["recommendation"]
+        if any(link.recommendation == target for link in out):
+            problems.append(source.problem(path, f"'{target}' is listed twice in this recommendation's related "
+                                           "links: keep one, with the relation that fits best"))
+            continue
+        out.append(Related(target, entry["relation"], source.line(path)))
+    return tuple(out)
 
 
 # -- personal data ------------------------------------------------------------------------------------------
@@ -388,14 +499,27 @@ def _excerpt(text: str) -> str:
 
 
 def _pii_message(found: pii.Finding) -> str:
+    return (f"{_pii_what(found)}: remove it, or if it is meant to be public (the partnership's helpline, say) list "
+            "it exactly under pii_allow")
+
+
+def _pii_what(found: pii.Finding) -> str:
     article = "an" if found.kind.startswith(("e", "NHS", "u")) else "a"
-    return (f"'{found.text}' looks like {article} {found.kind}: remove it, or if it is meant to be public "
-            f"(the partnership's helpline, say) list it exactly under pii_allow")
+    read_as = f" (a reader sees '{found.read_as}')" if found.read_as and found.read_as != found.text else ""
+    return f"'{shown(found.text)}'{read_as} looks like {article} {found.kind}"
+
+
+def slug_problems(rel: str, slug: str) -> list[Problem]:
+    """Personal data in a folder name, which is the review's web address: read with its hyphens as spaces, since
+    "child-07700-900126" shows a telephone number to anyone who reads the address."""
+    return [Problem(rel, 1, "slug", f"{_pii_what(found)} in the folder name, which is the review's web address: "
+                    "rename the folder") for found in pii.scan(slug.replace("-", " "))]
 
 
 def is_slug(name: str) -> bool:
-    return bool(SLUG.match(name))
+    return SLUG.fullmatch(name) is not None
 
 
 __all__ = ["check_vocabulary", "check_review", "check_briefing", "check_action_plan", "check_sections",
-           "personal_data_problems", "placeholder_problems", "PLACEHOLDER", "is_slug", "dotted", "headings"]
+           "personal_data_problems", "placeholder_problems", "PLACEHOLDER", "is_slug", "slug_problems", "dotted",
+           "headings"]

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .clock import ClockError, parse_moment, reference_time
+from .doccache import DocumentCache
+from .document_checks import check_documents, to_be_published, warnings
 from .load import load_with_problems
 from .project import ProjectError, find_config, settings_from_config
 from .publishing import Schedule
@@ -49,6 +51,9 @@ def check(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
                              "(default: REVIEWS_AS_OF if set, else now)")
     parser.add_argument("--publishing", action="store_true",
                         help="also list what is public, embargoed (and until when), withdrawn, archived or draft")
+    parser.add_argument("--strict-documents", action="store_true",
+                        help="treat the warnings about documents (scans, untagged, no title or language, encrypted, "
+                             "damaged, too large) as problems, as the site setting strict_documents: true does")
     _config_arg(parser)
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -68,6 +73,13 @@ def check(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return USAGE
 
     content, problems = load_with_problems(settings)
+    document_notes = []
+    if content is not None:  # what readers of the documents would run into; never stops on a broken file
+        cache = DocumentCache(settings.document_cache)
+        document_notes = warnings(check_documents(tuple(to_be_published(content, at)), cache.read), settings)
+        if args.strict_documents or settings.strict_documents:
+            problems = problems + document_notes
+            document_notes = []
     for problem in sorted(problems):
         print(problem, file=out)
     if content is not None and args.publishing:
@@ -80,6 +92,16 @@ def check(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             print(f"\n{skipped} review folder{'s' if skipped != 1 else ''} with problems "
                   f"{'are' if skipped != 1 else 'is'} left out of this list until fixed.", file=out)
         print(file=out)
+    if document_notes:
+        if problems and not args.publishing:
+            print(file=out)
+        files = len({p.file for p in document_notes})
+        print(f"Warnings about {files} document{'s' if files != 1 else ''} readers may not be able to use (they are "
+              "published; --strict-documents or the site setting strict_documents: true makes these errors):",
+              file=out)
+        for note in document_notes:
+            print(f"warning: {note}", file=out)
+        print(file=out)
     elapsed = time.perf_counter() - started
     if problems:
         files = len({p.file for p in problems})
@@ -91,8 +113,13 @@ def check(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     plans = sum(1 for r in reviews if r.action_plan)
     print(f"All clear: {len(reviews)} review{'s' if len(reviews) != 1 else ''}, {briefings} "
           f"briefing{'s' if briefings != 1 else ''}, {plans} action plan{'s' if plans != 1 else ''} and the "
-          f"vocabulary checked in {elapsed:.2f}s.", file=out)
+          f"vocabulary checked in {elapsed:.2f}s{_warned(document_notes)}.", file=out)
     return OK
+
+
+def _warned(notes) -> str:
+    files = len({p.file for p in notes})
+    return f", with warnings about {files} document{'s' if files != 1 else ''} above" if notes else ""
 
 
 def _folders(settings) -> int:
@@ -166,3 +193,15 @@ def run(command, argv: Sequence[str] | None = None) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
     sys.exit(code)
+
+
+def harvest_command(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """``scripts/harvest``: a hub's sources into its snapshot (casereviews/hub/command.py)."""
+    from .hub.command import harvest_command as harvest_hub
+
+    try:
+        config = find_config(Path.cwd(), REPO_CONFIG)
+    except ProjectError as err:
+        print(f"scripts/harvest: {err}", file=sys.stderr)
+        return USAGE
+    return harvest_hub(argv, out or sys.stdout, config)

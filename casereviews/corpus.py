@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from .clock import parse_moment
+from .limits import PlainDumper
 from .model import SEVEN_SECTIONS
 
 DEFAULT_AS_OF = "2026-11-26T12:00:00+00:00"
@@ -119,6 +120,9 @@ class CorpusSummary:
     action_plans: int
     documents: int
     words: int
+    document_pages: int = 0  # pages of generated PDFs (with ``documents=True``)
+    scans: int = 0
+    word_files: int = 0
 
 
 class _Writer:
@@ -128,6 +132,10 @@ class _Writer:
         self.rnd = random.Random(seed)
         self.as_of = as_of
         self.words = 0
+        # Links between recommendations draw from a stream of their own, so the rest of the corpus is the same as
+        # before they were added (and earlier benchmark runs stay comparable).
+        self.links = random.Random(seed + 7919)
+        self.written: list[tuple[str, str]] = []  # (slug, recommendation id) of every plan written so far
 
     # -- text ------------------------------------------------------------------------------------------------
 
@@ -271,7 +279,19 @@ class _Writer:
                 update["evidence"] = EVIDENCE[len(update["note"]) % len(EVIDENCE)]
         return update
 
-    def action_plan(self, meta: dict[str, Any], published: date) -> str:
+    def _link(self, rec: dict[str, Any], meta: dict[str, Any]) -> None:
+        """About one recommendation in eight repeats, builds on or replaces one from a plan written earlier (so the
+        links never go round in a circle; the target may be in any state, as real content's may); one in four names
+        its own themes, a part of its review's."""
+        lr = self.links
+        if lr.random() < 0.25 and len(meta["themes"]) > 1:
+            rec["themes"] = lr.sample(meta["themes"], lr.randint(1, len(meta["themes"]) - 1))
+        if self.written and lr.random() < 0.125:
+            slug, rec_id = self.written[lr.randrange(len(self.written))]
+            relation = lr.choices(("repeats", "builds-on", "replaces"), weights=(6, 3, 1))[0]
+            rec["related"] = [{"recommendation": f"{slug}/{rec_id}", "relation": relation}]
+
+    def action_plan(self, meta: dict[str, Any], published: date, slug: str = "") -> str:
         r = self.rnd
         ctx = self.context(meta)
         recs = []
@@ -288,7 +308,9 @@ class _Writer:
                                 "lead": r.choice(meta["agencies"]), "due": due.isoformat(),
                                 "updates": self.updates(published, due)})
             rec["actions"] = actions
+            self._link(rec, meta)
             recs.append(rec)
+        self.written += [(slug, rec["id"]) for rec in recs] if slug else []
         front = {"monitored_by": "Learning and Practice Review Group",
                  "reports_to": ["Management Executive Board"], "recommendations": recs}
         body = self.paragraph(ctx, 2, 4) + "\n"
@@ -328,20 +350,26 @@ PDF = b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%
 
 
 def _front(meta: dict[str, Any], body: str) -> str:
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100) + "---\n\n" + body
+    text = yaml.dump(meta, Dumper=PlainDumper, sort_keys=False, allow_unicode=True, width=100)
+    return "---\n" + text + "---\n\n" + body
 
 
 def write_vocabulary(folder: Path) -> None:
     data = {name: [{"id": i, "label": label} for i, label in terms] for name, terms in VOCABULARY.items()}
-    (folder / "vocabulary.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    (folder / "vocabulary.yml").write_text(yaml.dump(data, Dumper=PlainDumper, sort_keys=False), encoding="utf-8")
 
 
-def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF) -> CorpusSummary:
+def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF, documents: bool = False
+                ) -> CorpusSummary:
     """Write ``n`` reviews and a vocabulary into ``folder`` (emptied first); return what was written.
 
     Statuses, against ``as_of``: about 82% published, 5% withdrawn, 5% archived (available_until passed),
     4% drafts and 4% embargoed (published after ``as_of``). About 85% have a briefing and 85% an action plan
     (whose actions have the histories ``_Writer.updates`` describes); one in six has documents.
+
+    With ``documents=True``, realistic documents as well (see ``_ReportWriter``): most reviews that are not
+    drafts have an overview report PDF of 20 to 60 pages of text, some of them scans, and some a Word document.
+    They come from a random stream of their own, so the rest of the corpus is the same either way.
     """
     folder = Path(folder)
     if folder.exists():
@@ -351,7 +379,8 @@ def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF)
     at = parse_moment(as_of)
     w = _Writer(seed, at)
     by_status: dict[str, int] = {}
-    briefings = plans = documents = 0
+    briefings = plans = documents_written = 0
+    reports = _ReportWriter(seed, at) if documents else None
     for i in range(n):
         slug, meta, body = w.review(i, n)
         r = w.rnd
@@ -380,11 +409,15 @@ def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF)
         by_status[kind] = by_status.get(kind, 0) + 1
         review_dir = folder / slug
         review_dir.mkdir()
+        files = reports.documents(meta) if reports is not None and kind != "draft" else {}
         (review_dir / "index.md").write_text(_front(meta, body), encoding="utf-8")
-        if meta.get("documents"):
+        if reports is None and meta.get("documents"):
+            files = {"overview-report.pdf": PDF}
+        if files:
             (review_dir / "files").mkdir()
-            (review_dir / "files" / "overview-report.pdf").write_bytes(PDF)
-            documents += 1
+            for name, data in files.items():
+                (review_dir / "files" / name).write_bytes(data)
+            documents_written += 1
         if r.random() < 0.85:
             text = w.briefing(meta, published + timedelta(days=r.randint(0, 30)))
             if r.random() < 0.05:
@@ -392,9 +425,72 @@ def make_corpus(n: int, folder: Path, seed: int = 1, as_of: str = DEFAULT_AS_OF)
             (review_dir / "briefing.md").write_text(text, encoding="utf-8")
             briefings += 1
         if r.random() < 0.85:
-            (review_dir / "action-plan.md").write_text(w.action_plan(meta, published), encoding="utf-8")
+            (review_dir / "action-plan.md").write_text(w.action_plan(meta, published, slug), encoding="utf-8")
             plans += 1
-    return CorpusSummary(n, by_status, briefings, plans, documents, w.words)
+    extra = (reports.pages, reports.scans, reports.word_files) if reports else (0, 0, 0)
+    return CorpusSummary(n, by_status, briefings, plans, documents_written, w.words, *extra)
+
+
+class _ReportWriter:
+    """Documents like a partnership's: an overview report PDF of 20 to 60 pages for about 85% of reviews (one in
+    fifteen of them a scan of 4 to 12 pages instead: pictures, no text) and a Word document of practitioners'
+    notes for about one review in ten. The text is the corpus's own prose, about 450 words a page."""
+
+    LINES, WIDTH = 36, 92
+
+    def __init__(self, seed: int, at: datetime) -> None:
+        self.writer = _Writer(seed * 7919 + 17, at)  # a stream of its own: the rest of the corpus is unchanged
+        self.pages = self.scans = self.word_files = 0
+
+    def documents(self, meta: dict[str, Any]) -> dict[str, bytes]:
+        from .sampledocs import docx, image_pdf, speckled_page, text_pdf
+
+        r = self.writer.rnd
+        files: dict[str, bytes] = {}
+        entries = [d for d in meta.get("documents", []) if "url" in d]
+        ctx = self.writer.context(meta)
+        title = f"{meta.get('title', 'Review')}: overview report"
+        if r.random() < 0.85:
+            if r.random() < 1 / 15:
+                files["overview-report.pdf"] = image_pdf([speckled_page(seed=r.randint(1, 10**6))
+                                                          for _ in range(r.randint(4, 12))])
+                self.scans += 1
+            else:
+                pages = [self._page(ctx, number) for number in range(1, r.randint(20, 60) + 1)]
+                files["overview-report.pdf"] = text_pdf(pages, title=title, language="en-GB")
+                self.pages += len(pages)
+            entries.insert(0, {"title": "Overview report", "file": "files/overview-report.pdf"})
+        if r.random() < 0.10:
+            files["practitioner-notes.docx"] = docx(self.writer.prose(ctx, r.randint(800, 3000)),
+                                                    title=f"{meta.get('title', 'Review')}: practitioners' notes")
+            entries.append({"title": "Notes from the practitioners' event", "file": "files/practitioner-notes.docx"})
+            self.word_files += 1
+        if files:
+            meta["documents"] = entries
+        elif "documents" in meta and not entries:
+            del meta["documents"]
+        elif entries:
+            meta["documents"] = entries
+        return files
+
+    def _page(self, ctx: dict[str, str], number: int) -> list[str]:
+        lines: list[str] = [f"{number}. {self.writer.rnd.choice(SECTION_TITLES)}", ""]
+        while len(lines) < self.LINES:
+            line: list[str] = []
+            length = 0
+            for word in self.writer.paragraph(ctx).split():
+                if length + len(word) > self.WIDTH:
+                    lines.append(" ".join(line))
+                    line, length = [], 0
+                line.append(word)
+                length += len(word) + 1
+            lines += [" ".join(line), ""]
+        return lines[:self.LINES] + ["", f"Page {number}"]
+
+
+SECTION_TITLES = ("Introduction", "How the review was carried out", "The family", "What happened",
+                  "Analysis", "Practice episode", "Findings", "Recommendations", "Learning for practice",
+                  "Information sharing", "The voice of the child", "Conclusion")
 
 
 # -- a project around a corpus ----------------------------------------------------------------------------------

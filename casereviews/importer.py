@@ -30,6 +30,7 @@ import yaml
 
 from .check import check_review, check_vocabulary
 from .families import DEFAULT_FAMILY
+from .limits import PlainDumper
 from .model import Term, Vocabulary
 from .settings import Settings
 from .source import read_source
@@ -576,7 +577,7 @@ def _stage(draft: Draft, staging: Path, catalogue: str, row: int) -> Path:
     head = [f"# Imported by scripts/import from {catalogue}, row {row}. A draft: check every field, fill in what "
             "is missing,", "# write the page text below, then set status: published when the review is ready.",
             *(f"# {c}" for c in draft.comments)]
-    front = yaml.safe_dump(draft.meta, sort_keys=False, allow_unicode=True, width=10_000)
+    front = yaml.dump(draft.meta, Dumper=PlainDumper, sort_keys=False, allow_unicode=True, width=10_000)
     (folder / "index.md").write_text("---\n" + "\n".join(head) + "\n" + front + "---\n\n" + draft.body,
                                      encoding="utf-8")
     return folder

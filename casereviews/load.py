@@ -6,17 +6,28 @@ It collects every problem in every file before giving up, so an editor sees the 
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from difflib import get_close_matches
 from pathlib import Path
 
-from .check import check_action_plan, check_briefing, check_review, check_vocabulary, is_slug, placeholder_problems
+from .check import (
+    check_action_plan,
+    check_briefing,
+    check_review,
+    check_vocabulary,
+    is_slug,
+    placeholder_problems,
+    slug_problems,
+)
 from .meetings import FILE_NAME as MEETINGS_FILE
 from .meetings import read_meetings
 from .model import Content, Review
 from .problems import ContentError, Problem
+from .relations import relation_problems
+from .schemas import shown
 from .settings import Settings
 from .source import read_source
 
@@ -73,9 +84,14 @@ def _load_with_problems(settings: Settings) -> tuple[Content | None, list[Proble
         return None, problems  # every other check needs the vocabulary
 
     reviews: list[Review] = []
+    unreadable: list[str] = []  # review folders with problems of their own
     for entry in sorted(folder.iterdir()):
         rel = f"{rel_folder}/{entry.name}"
         if entry.name in IGNORED or entry.name.startswith("."):
+            continue
+        if entry.is_symlink():
+            problems.append(Problem(rel, 1, "file" if entry.name == "vocabulary.yml" else "folder",
+                                    _SYMLINK))
             continue
         if entry.is_file():
             if entry.name not in ("vocabulary.yml", MEETINGS_FILE):
@@ -86,25 +102,73 @@ def _load_with_problems(settings: Settings) -> tuple[Content | None, list[Proble
         problems += review_problems
         if review:
             reviews.append(review)
+        else:
+            unreadable.append(entry.name)
+    # Links between recommendations cross files, so they are checked once every review has been read.
+    problems += relation_problems(reviews, unreadable)
     meetings, meeting_problems = read_meetings(folder, root)
     problems += meeting_problems
     return Content(vocabulary, tuple(reviews), meetings), problems
 
 
+DOCUMENTS_FOLDER = "files"
+_DOCUMENT_WORDS = {"documents", "docs", "attachments", "reports", "pdfs", "file"}
+_SYMLINK = ("is a symbolic link: the site publishes only ordinary files and folders inside reviews/, so copy "
+            "what it points to here instead of linking to it")
+
+
+def _present(path: Path) -> bool:
+    """A file, or a link (even a broken one) that read_source refuses with its own message."""
+    return path.is_file() or path.is_symlink()
+
+
+def _linked_documents(folder: Path, rel: str) -> list[Problem]:
+    """Every symbolic link under a review's files/ folder: a link can point anywhere on the machine that builds
+    the site, and whatever a document names is copied into the public site. os.scandir says whether an entry is a
+    link without another system call, so the walk costs one listing per folder."""
+    out: list[Problem] = []
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_symlink():
+                out.append(Problem(f"{rel}/{entry.name}", 1, "file", _SYMLINK))
+            elif entry.is_dir():
+                out += _linked_documents(Path(entry.path), f"{rel}/{entry.name}")
+    return out
+
+
 def _load_review(folder: Path, rel: str, settings: Settings, vocabulary) -> tuple[Review | None, list[Problem]]:
     problems: list[Problem] = []
     if not is_slug(folder.name):
-        problems.append(Problem(rel, 1, "slug", f"'{folder.name}' cannot be a review folder name: use lower-case "
-                                "letters, digits and single hyphens, e.g. 2021-child-sam"))
+        problems.append(Problem(rel, 1, "slug", f"'{shown(folder.name)}' cannot be a review folder name: use "
+                                "lower-case letters, digits and single hyphens, e.g. 2021-child-sam"))
+    else:
+        problems += slug_problems(rel, folder.name)
     for entry in sorted(folder.iterdir()):
-        if entry.is_file() and entry.name not in REVIEW_FILES and entry.name not in IGNORED:
+        if entry.name in IGNORED:
+            continue
+        if entry.is_symlink():
+            if entry.name not in REVIEW_FILES:  # read_source says it of a content file
+                problems.append(Problem(f"{rel}/{entry.name}", 1, "file", _SYMLINK))
+            continue
+        if entry.is_dir():
+            if entry.name == DOCUMENTS_FOLDER:
+                problems += _linked_documents(entry, f"{rel}/{entry.name}")
+            elif not entry.name.startswith("."):  # hidden folders (an editor's tool settings) are left alone
+                name = entry.name.lower()
+                close = name in _DOCUMENT_WORDS or get_close_matches(name, [DOCUMENTS_FOLDER], n=1, cutoff=0.6)
+                hint = f"did you mean '{DOCUMENTS_FOLDER}'? " if close else ""
+                problems.append(Problem(f"{rel}/{entry.name}", 1, "folder", f"is not part of the content format; "
+                                        f"{hint}a review folder holds index.md, briefing.md, action-plan.md and "
+                                        "files/ (for documents), and nothing in another folder is published"))
+            continue
+        if entry.is_file() and entry.name not in REVIEW_FILES:
             close = get_close_matches(entry.name, REVIEW_FILES, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
             problems.append(Problem(f"{rel}/{entry.name}", 1, "file", f"is not part of the content format; "
                                     f"{hint}a review folder holds index.md, briefing.md, action-plan.md and "
                                     "files/"))
     index = folder / "index.md"
-    if not index.is_file():
+    if not index.is_file() and not index.is_symlink():
         problems.append(Problem(f"{rel}/index.md", 1, "file", "is missing: every review folder needs an index.md "
                                 "with the review's front matter (a briefing or action plan cannot stand alone)"))
         return None, problems
@@ -117,13 +181,13 @@ def _load_review(folder: Path, rel: str, settings: Settings, vocabulary) -> tupl
         review, review_problems = check_review(source, folder.name, vocabulary, settings.partnership)
         problems += review_problems
     briefing = plan = None
-    if (folder / "briefing.md").is_file():
+    if _present(folder / "briefing.md"):
         source, read_problems = read_source(folder / "briefing.md", settings.root)
         problems += read_problems
         if source:
             briefing, more = check_briefing(source, vocabulary)
             problems += more
-    if (folder / "action-plan.md").is_file():
+    if _present(folder / "action-plan.md"):
         source, read_problems = read_source(folder / "action-plan.md", settings.root)
         problems += read_problems
         if source:

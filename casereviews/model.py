@@ -19,6 +19,8 @@ RESPONSES = ("accepted", "accepted-in-principle", "not-accepted")
 WRITTEN_STATUSES = ("not-started", "in-progress", "at-risk", "complete", "assured", "superseded")
 CLOSED_STATUSES = ("complete", "assured", "superseded")
 COMPUTED_STATUSES = ("overdue", "stale")
+# How a recommendation can point at an earlier one (``related`` in action-plan.md); see casereviews/register.py.
+RELATIONS = ("repeats", "builds-on", "replaces")
 
 # The seven sections of a seven-minute briefing, in order. Editors may number them ("1. Background").
 SEVEN_SECTIONS = (
@@ -112,12 +114,24 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Related:
+    """A link from a recommendation to another one, as written: ``<slug>/<id>`` and how they relate. Checked
+    across files once every review is read (casereviews/relations.py); ``line`` is kept for those messages."""
+
+    recommendation: str  # "<slug>/<id>", e.g. 2021-child-sam/R2
+    relation: str  # one of RELATIONS
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Recommendation:
     id: str
     text: str
     response: str
     response_note: str = ""
     actions: tuple[Action, ...] = ()
+    themes: tuple[Term, ...] = ()  # as written; empty means the review's themes (the register decides)
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True)

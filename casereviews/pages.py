@@ -15,7 +15,9 @@ from typing import Any
 from .actionplans import MAKERS as ACTION_PLAN_MAKERS
 from .briefings import briefing_list_page, briefing_pages
 from .packs import MAKERS as PACK_MAKERS
+from .paging import REVIEWS_PER_PAGE, THEME_REVIEWS_PER_PAGE, paginate
 from .publication import PUBLISHED
+from .register_pages import MAKERS as REGISTER_MAKERS
 from .site import PublicSite
 
 _YAML_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -70,17 +72,20 @@ def review_pages(site: PublicSite) -> Iterable[PageSpec]:
             template="review.html",
             body=review.body,
             description=description,
-            context={"review": review, "tally": site.tallies.get(review.slug)},
+            context={"review": review, "tally": site.tallies.get(review.slug),
+                     "document_texts": site.document_texts_of(review)},
             search=review.state != "withdrawn",
         )
 
 
 def listing_pages(site: PublicSite) -> Iterable[PageSpec]:
     families = site.families if len(site.families) > 1 else ()
-    yield PageSpec("reviews/index.md", "All reviews", "reviews.html",
-                   description="Every safeguarding review the partnership has published, newest first.",
-                   context={"reviews": site.reviews, "families": families, "by_family": site.by_family},
-                   hide=("navigation", "toc"))
+    for page in paginate(site.reviews, REVIEWS_PER_PAGE, "reviews/"):
+        yield PageSpec(page.src_uri("reviews/index.md"), page.title("All reviews"), "reviews.html",
+                       description="Every safeguarding review the partnership has published, newest first.",
+                       context={"reviews": page.items, "pager": page.pager, "total": len(site.reviews),
+                                "families": families, "by_family": site.by_family},
+                       hide=("navigation", "toc"), search=page.pager.number == 1)
     yield PageSpec("themes/index.md", "Themes", "themes.html",
                    description="The learning themes of the published reviews.",
                    context={"themes": site.themes}, hide=("toc",))
@@ -89,12 +94,15 @@ def listing_pages(site: PublicSite) -> Iterable[PageSpec]:
 def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
     for theme in site.themes:
         reviews = site.by_theme[theme.id]
-        yield PageSpec(
-            f"themes/{theme.id}.md", theme.label, "theme.html",
-            description=theme.description or f"Reviews and learning on {theme.label.lower()}.",
-            context={"theme": theme, "reviews": reviews,
-                     "briefings": tuple(r for r in reviews if r.briefing)},
-        )
+        for page in paginate(reviews, THEME_REVIEWS_PER_PAGE, f"themes/{theme.id}/"):
+            yield PageSpec(
+                page.src_uri(f"themes/{theme.id}.md"), page.title(theme.label), "theme.html",
+                description=theme.description or f"Reviews and learning on {theme.label.lower()}.",
+                context={"theme": theme, "reviews": page.items, "pager": page.pager, "total": len(reviews),
+                         "briefings": tuple(r for r in page.items if r.briefing),
+                         "recurrence": site.register.recurrence(theme), "register": site.register},
+                search=page.pager.number == 1,
+            )
 
 
 def family_pages(site: PublicSite) -> Iterable[PageSpec]:
@@ -118,6 +126,7 @@ MAKERS: list[PageMaker] = [review_pages, listing_pages, theme_pages, briefing_pa
                            family_pages]
 MAKERS += ACTION_PLAN_MAKERS  # plans, dashboard, board report, agencies
 MAKERS += PACK_MAKERS  # meeting packs and the meetings index
+MAKERS += REGISTER_MAKERS  # the register of recommendations and recurring learning
 
 
 def all_pages(site: PublicSite) -> list[PageSpec]:

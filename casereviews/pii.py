@@ -8,6 +8,7 @@ boundaries by look-arounds, and free of nested unbounded repetition, so scanning
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,7 @@ class Finding:
     text: str  # the matched text exactly as it appears
     line: int  # 1-based line number within the scanned text
     column: int  # 1-based column (in characters)
+    read_as: str = ""  # the text as the reader sees it, when that differs (character references, odd spaces)
 
 
 # E-mail: a local part that starts a token (not after "/" so "images/logo@2x.png" is a path) and a dotted
@@ -247,7 +249,78 @@ _DIGIT_SHAPES_RE = re.compile(r"\d(?:\d[ \u00a0-]?\d\d[ \u00a0-]?\d\d|[A-Z]{2})"
 _WITHOUT_DIGIT_SHAPES = (_emails, _phones, _dobs)
 
 
+# What the reader sees is not always what was typed: a browser shows "07700&#32;900126" as a telephone number
+# and "jo.bloggs&#64;example.org" as an address, and draws a no-break space (U+00A0), a narrow one (U+202F) or
+# any other Unicode space as a space and a soft hyphen or zero-width space as nothing. So text holding any of
+# these is scanned as read: character references decoded as html.unescape does, every space as " ", invisible
+# characters removed. Text with none of them (nearly all) is scanned as it is, with no extra pass.
+_AS_READ_RE = re.compile(
+    r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)"
+    r"|[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    r"|[\u00ad\u180e\u200b-\u200d\u2060\ufeff]"
+)
+_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029"
+                    "\u202f\u205f\u3000")
+
+
+def as_read(text: str) -> tuple[str, list[int], list[int]] | None:
+    """The text as a reader sees it, with where each of its characters came from in ``text`` (start and end
+    offsets); None when the reader sees exactly what was typed."""
+    if text.isascii():
+        if "&" not in text:
+            return None
+    elif not _AS_READ_RE.search(text):
+        return None
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _AS_READ_RE.finditer(text):
+        raw = m.group()
+        if raw[0] == "&":
+            shown = html.unescape(raw)
+            if shown != raw and not shown.isascii():  # "&nbsp;" is a no-break space, read as any other space
+                shown = "".join(" " if c in _SPACES else "" if _AS_READ_RE.fullmatch(c) else c for c in shown)
+        else:
+            shown = " " if raw in _SPACES else ""
+        if shown == raw:
+            continue  # an "&" that is not a character reference
+        pieces.append(text[pos : m.start()])
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
+        pieces.append(shown)
+        starts.extend([m.start()] * len(shown))
+        ends.extend([m.end()] * len(shown))
+        pos = m.end()
+    if pos == 0:
+        return None
+    pieces.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return "".join(pieces), starts, ends
+
+
 def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
+    """Findings in text order, in the text as the reader sees it (see ``as_read``); each finding quotes the text
+    as written, so the editor can find it in the file."""
+    if isinstance(allow, str):  # a lone string is one allowance, not a set of characters
+        allow = [allow]
+    read = as_read(text)
+    if read is None:
+        return _scan(text, allow)
+    view, starts, ends = read
+    allow = [(as_read(a) or (a,))[0] for a in allow]
+    out = []
+    line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+    for found in _scan_spans(view, allow):
+        start, end, kind = found
+        start, end = starts[start], ends[end - 1]
+        line = bisect_right(line_starts, start)
+        out.append(Finding(kind, text[start:end], line, start - line_starts[line - 1] + 1, view[found[0]:found[1]]))
+    return out
+
+
+def _scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
     """Findings in text order.
 
     ``allow`` lists exact strings the editor means to publish, such as the partnership's helpline
@@ -258,10 +331,20 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
     Where two rules match overlapping text (a ten-digit run can be both a phone and an NHS number), the
     earlier, then longer, then more specific finding is kept, so each piece of text is reported once.
     """
+    kept = _scan_spans(text, allow)
+    if not kept:
+        return []
+    line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+    out = []
+    for start, end, kind in kept:
+        line = bisect_right(line_starts, start)
+        out.append(Finding(kind, text[start:end], line, start - line_starts[line - 1] + 1))
+    return out
+
+
+def _scan_spans(text: str, allow: Iterable[str]) -> list[Span]:
     if not _CANDIDATE_RE.search(text) or _PLAIN_VALUE_RE.fullmatch(text):
         return []
-    if isinstance(allow, str):  # a lone string is one allowance, not a set of characters
-        allow = [allow]
     detectors = _DETECTORS if _DIGIT_SHAPES_RE.search(text) else _WITHOUT_DIGIT_SHAPES
     spans = sorted(
         {s for detect in detectors for s in detect(text)}, key=lambda s: (s[0], -s[1], _RANK[s[2]])
@@ -274,14 +357,7 @@ def scan(text: str, allow: Iterable[str] = ()) -> list[Finding]:
         if any(a <= start and end <= b for a, b in allowed):
             continue
         kept.append((start, end, kind))
-    if not kept:
-        return []
-    line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
-    out = []
-    for start, end, kind in kept:
-        line = bisect_right(line_starts, start)
-        out.append(Finding(kind, text[start:end], line, start - line_starts[line - 1] + 1))
-    return out
+    return kept
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:

@@ -15,7 +15,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        text = f"{self.file}:{self.line}: {self.field}: {self.message}"
+        # One problem, one line, whatever the content held: a folder name or value with a line break, a control
+        # character or half a surrogate pair is shown escaped (\\n, \\x1b, \\ud800) rather than printed.
+        return text if text.isprintable() else "".join(c if c.isprintable() else _escape(c) for c in text)
+
+
+def _escape(char: str) -> str:
+    return char.encode("unicode_escape").decode("ascii") if char != "\\" else char
 
 
 class ContentError(Exception):

@@ -120,6 +120,10 @@ def flatten(record: dict[str, Any]) -> dict[str, str]:
     return row
 
 
+# The version of /data/reviews.json. 1.0 had no version field; 1.1 added it (optional fields only, nothing renamed).
+# A hub reads this version and the one before (casereviews/hub/records.py, READS_VERSIONS).
+DATA_VERSION = "1.1"
+
 # The footer's licence: the data files are published under it too.
 LICENCE = {"name": "Open Government Licence v3.0",
            "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
@@ -128,5 +132,6 @@ LICENCE = {"name": "Open Government Licence v3.0",
 def dataset(site: PublicSite) -> dict[str, Any]:
     """The whole of /data/reviews.json."""
     reviews = records(site)
-    return {"publisher": site.settings.partnership, "licence": LICENCE, "as_of": site.at.isoformat(),
+    return {"version": DATA_VERSION, "publisher": site.settings.partnership, "licence": LICENCE,
+            "as_of": site.at.isoformat(),
             "count": len(reviews), "reviews": reviews}

@@ -7,6 +7,7 @@ cannot say (known vocabulary ids, real dates, files that exist, the seven sectio
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from difflib import get_close_matches
 from functools import cache
@@ -53,10 +54,29 @@ def inlined(name: str) -> dict[str, Any]:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    """The jsonschema validator of one (inlined) schema."""
-    from jsonschema import Draft202012Validator
+    """The jsonschema validator of one (inlined) schema, reading ``pattern`` as JSON Schema means it."""
+    from jsonschema import Draft202012Validator, validators
 
-    return Draft202012Validator(inlined(name), registry=_registry())
+    ecma = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+    return ecma(inlined(name), registry=_registry())
+
+
+_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+@cache
+def _python_pattern(pattern: str) -> re.Pattern[str]:
+    """A schema pattern for Python's ``re``. In JSON Schema (ECMA 262) ``$`` is the end of the text; in Python it
+    also matches before a final line break, so jsonschema let ``neglect\\n`` pass as an id and a folder name.
+    fastjsonschema makes the same replacement."""
+    return re.compile(_UNESCAPED_DOLLAR.sub(r"\\Z", pattern))
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Any:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not _python_pattern(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def _inline(node: Any, base: str) -> Any:
@@ -152,13 +172,13 @@ def _explain(source: Source, error: ValidationError, what: str, name: str) -> li
                                    f"written; write the action's real status: {', '.join(allowed)}")]
         close = get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         guess = f"did you mean '{close[0]}'? " if close else ""
-        return [source.problem(path, f"'{value}' is not allowed; {guess}use one of: {', '.join(allowed)}")]
+        return [source.problem(path, f"'{shown(value)}' is not allowed; {guess}use one of: {', '.join(allowed)}")]
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected if t != "null")
         return [source.problem(path, f"must be {words}, not {_describe(value)}" + (f" ({hint})" if hint else ""))]
     if kind == "pattern":
-        return [source.problem(path, f"'{value}' is not {hint or 'in the expected form'}")]
+        return [source.problem(path, f"'{shown(value)}' is not {hint or 'in the expected form'}")]
     if kind == "maxLength":
         return [source.problem(path, f"is {len(value)} characters long; it must be at most "
                                f"{error.validator_value}: shorten it")]
@@ -194,6 +214,12 @@ def _field_hints() -> dict[str, str]:
 
 _TYPE_WORDS = {"string": "text", "array": "a list", "object": "a set of 'field: value' lines",
                "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: a line break or tab written as \\n or \\t, so it can be seen."""
+    text = str(value)
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def _describe(value: Any) -> str:

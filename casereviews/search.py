@@ -11,16 +11,17 @@ Nothing here decides what is public; it only refuses to describe what the public
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
 from .clock import LONDON
 from .model import Review
-from .publication import ARCHIVED, WITHDRAWN
+from .publication import ARCHIVED, PUBLISHED, WITHDRAWN
 from .site import PublicSite
 
 # Page kinds: the id a template names and the label a reader sees in the `kind` filter.
-KINDS = {"review": "Review", "briefing": "Learning briefing", "action-plan": "Action plan"}
+KINDS = {"review": "Review", "briefing": "Learning briefing", "action-plan": "Action plan", "document": "Document"}
 # Filter keys in the order the search page shows them, with the heading of each checkbox group.
 FILTERS = {
     "kind": "Kind of page",
@@ -70,6 +71,8 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
         return None
     if kind == "action-plan" and (review.state == ARCHIVED or review.action_plan is None):
         return None
+    if kind == "document" and review.state != PUBLISHED:  # a page of a document: see document_search
+        return None
 
     published = review.published
     title = review.title
@@ -81,6 +84,8 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
     elif kind == "action-plan":
         title = f"Action plan: {review.title}"
         excerpt = ""
+    elif kind == "document":
+        excerpt = ""  # Pagefind's own excerpt, from the page of the document where the words are
     date = _local_date(published)
 
     agencies = [a.label for a in review.agencies]
@@ -112,6 +117,31 @@ def record(review: Review | None, kind: str = "review") -> SearchRecord | None:
     return SearchRecord(filters=tuple(filters), meta=tuple(meta), published=date)
 
 
+# Recommendations are indexed one record each (casereviews/outputs/permalinks.py), with this kind.
+RECOMMENDATION_KIND = "Recommendation"
+
+
+def recommendation_record(entry) -> SearchRecord:
+    """The search record of one recommendation of the register (a ``casereviews.register.Entry``): found by its
+    identifier and text, filtered like the pages of its review, and shown as 'Recommendation <identifier>'."""
+    review = entry.review
+    date = _local_date(review.published)
+    filters: list[tuple[str, str]] = [("kind", RECOMMENDATION_KIND)]
+    if review.review_type:
+        filters.append(("review_type", review.review_type.label))
+    filters.append(("year", date[:4]))
+    filters += [("theme", t.label) for t in entry.themes]
+    filters += [("agency", a.label) for a in entry.agencies]
+    if review.age_band:
+        filters.append(("age_band", review.age_band.label))
+    if review.partnership:
+        filters.append(("partnership", review.partnership))
+    meta = (("title", f"Recommendation {entry.identifier}: {review.title}"), ("kind", RECOMMENDATION_KIND),
+            ("identifier", entry.identifier), ("date", date), ("excerpt", entry.recommendation.text),
+            ("browse", BROWSE_WORD))
+    return SearchRecord(filters=tuple(filters), meta=meta, published=date)
+
+
 @dataclass(frozen=True)
 class Facet:
     """One checkbox group of the search page: filter key, heading, and values in the order to list them."""
@@ -119,26 +149,39 @@ class Facet:
     key: str
     heading: str
     values: tuple[str, ...]
+    counts: tuple[int, ...] = ()  # pages per value over the whole index, as the page first shows them
+
+    @property
+    def items(self) -> tuple[tuple[str, int | None], ...]:
+        return tuple(zip(self.values, self.counts or (None,) * len(self.values), strict=True))
 
 
 def facets(site: PublicSite) -> list[Facet]:
     """The search page's checkbox groups, each with at least one value, in ``FILTERS`` order."""
-    order = facet_order(site)
+    records = _records(site)
+    order = facet_order(site, records)
+    counts = Counter((key, value) for rec in records for key in FILTERS for value in rec.values(key))
     headings = {**FILTERS, "age_band": f"Age of the {site.subject}"}
     # One family is no choice: its group appears once a site publishes reviews of two families or more.
-    return [Facet(key, headings[key], tuple(order[key])) for key in FILTERS
+    return [Facet(key, headings[key], tuple(order[key]), tuple(counts[key, v] for v in order[key])) for key in FILTERS
             if order[key] and (key != "family" or len(order[key]) > 1)]
 
 
-def facet_order(site: PublicSite) -> dict[str, list[str]]:
+def _records(site: PublicSite) -> list[SearchRecord]:
+    return [rec for r in site.reviews for kind in KINDS
+            if (kind != "document" or site.indexed_documents(r)) and (rec := record(r, kind)) is not None] + [
+        recommendation_record(e) for e in site.register.entries]
+
+
+def facet_order(site: PublicSite, records: list[SearchRecord] | None = None) -> dict[str, list[str]]:
     """For each filter key, the order the search page lists its values in: kinds as above, years newest first,
     vocabulary terms in the vocabulary's order. Only values some indexed page carries, so the search page names
     nothing that is not public.
     """
-    records = [rec for r in site.reviews for kind in KINDS if (rec := record(r, kind)) is not None]
+    records = _records(site) if records is None else records
     present = {key: {v for rec in records for v in rec.values(key)} for key in FILTERS}
     order = {
-        "kind": [label for label in KINDS.values() if label in present["kind"]],
+        "kind": [label for label in (*KINDS.values(), RECOMMENDATION_KIND) if label in present["kind"]],
         "year": sorted(present["year"], reverse=True),
         "partnership": sorted(present["partnership"]),
         "family": [f.label for f in site.vocabulary.review_families.values() if f.label in present["family"]],
@@ -149,5 +192,11 @@ def facet_order(site: PublicSite) -> dict[str, list[str]]:
     return {key: order[key] for key in FILTERS}
 
 
-# Jinja filters for the templates: ``review | search_record("briefing")`` and ``reviews_site | search_facets``.
-JINJA_FILTERS = {"search_record": record, "search_facets": facets}
+def page_count(site: PublicSite) -> int:
+    """How many pages the search index holds (the search page says so before its script has run)."""
+    return len(_records(site))
+
+
+# Jinja filters for the templates: ``review | search_record("briefing")``, ``reviews_site | search_facets`` and
+# ``reviews_site | search_page_count``.
+JINJA_FILTERS = {"search_record": record, "search_facets": facets, "search_page_count": page_count}

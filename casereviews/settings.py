@@ -16,6 +16,13 @@ class Settings:
     stale_after_days: int = 90
     site_url: str = ""
     impact_review_months: int = 12  # a complete action's impact is due to be checked this many months later
+    # Documents (casereviews.documents): where extracted text is cached, the size a phone on mobile data should
+    # not be asked to download, whether the check's document warnings stop a build, and whom to ask for an
+    # accessible version of a scanned document.
+    document_cache: Path | None = None
+    document_size_limit_mb: float = 20.0
+    strict_documents: bool = False
+    accessible_contact: str = ""
 
     @classmethod
     def from_mapping(cls, root: Path, extra: dict[str, Any] | None, site_url: str | None = None) -> Settings:
@@ -28,7 +35,19 @@ class Settings:
             stale_after_days=int(extra.get("stale_after_days", 90)),
             site_url=site_url or "",
             impact_review_months=int(extra.get("impact_review_months", 12)),
+            document_cache=_folder(root, extra.get("document_cache", ".cache/documents")),
+            document_size_limit_mb=float(extra.get("document_size_limit_mb", 20)),
+            strict_documents=str(extra.get("strict_documents", False)).strip().lower() in _ON,
+            accessible_contact=str(extra.get("accessible_contact") or "").strip(),
         )
+
+
+def _folder(root: Path, value: Any) -> Path | None:
+    """A folder setting relative to the project; empty or false turns the cache off."""
+    if value in (None, False, "", "off", "none"):
+        return None
+    path = Path(str(value))
+    return path if path.is_absolute() else root / path
 
 
 # A production build must know the site's public address: the feed, the sitemap, robots.txt, the data files and

@@ -9,11 +9,15 @@ never received.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .clock import LONDON, local_date
+from .documents import DocumentText, kind_of
 from .families import subject_word, subjects_phrase
 from .model import ActionPlan, Content, Family, Meetings, Review, Term, Vocabulary
 from .progress import Tally, TrackedAction, track
@@ -28,6 +32,9 @@ from .publication import (
 )
 from .settings import Settings
 
+if TYPE_CHECKING:
+    from .register import Register
+
 
 def public_copy(review: Review, at: datetime) -> Review | None:
     """The review as the public may see it at ``at``, or None when it must not appear at all."""
@@ -35,9 +42,12 @@ def public_copy(review: Review, at: datetime) -> Review | None:
     if state == HIDDEN:
         return None
     if state == WITHDRAWN:
-        # The notice and reason stay; the summary goes with the body, since withdrawal takes the content down.
+        # The notice and reason stay; the summary goes with the body, since withdrawal takes the content down, and
+        # so do the name the report used for the child and the child's age band: they leave with the report. The
+        # title stays, since the notice must say which review was withdrawn (docs/editor-guide.md says to reword
+        # a title that names the child when the name must go too).
         return replace(review, state=state, summary="", body="", key_learning=(), documents=(), briefing=None,
-                       action_plan=None)
+                       action_plan=None, pseudonym="", age_band=None)
     if state == ARCHIVED:
         return replace(review, state=state, body="", key_learning=(), documents=(), briefing=None,
                        action_plan=None)
@@ -66,6 +76,8 @@ class PublicSite:
     reviews: tuple[Review, ...]  # every review that has a page, newest first
     actions: tuple[TrackedAction, ...] = field(default=())
     meetings: Meetings = field(default_factory=Meetings)  # the groups and their calendar (not secret)
+    # What is inside each published PDF and Word document, by its path in the site; filled by read_documents.
+    document_texts: dict[str, DocumentText] = field(default_factory=dict)
 
     @classmethod
     def build(cls, content: Content, at: datetime, settings: Settings) -> PublicSite:
@@ -190,6 +202,13 @@ class PublicSite:
         """The one word for whom every public review is about: "child", "adult", or "person" on a mixed site."""
         return subject_word(self.families) if self.families else "child"
 
+    @cached_property
+    def register(self) -> Register:
+        """Every public recommendation across reviews, with its links and indexes (casereviews/register.py)."""
+        from .register import Register  # it reads this module's ``year``; imported here to keep the cycle harmless
+
+        return Register(self)
+
     def latest(self, count: int = 5) -> tuple[Review, ...]:
         return self.reviews[:count]
 
@@ -199,6 +218,24 @@ class PublicSite:
             (f"reviews/{r.slug}/{d.file}", f"{r.folder}/{d.file}")
             for r in self.published for d in r.documents if d.file
         ]
+
+    def read_documents(self, read: Callable[[Path], DocumentText]) -> None:
+        """Look inside every published PDF and Word document, and only those (``read`` is e.g. a
+        ``DocumentCache``'s): the search index and the review pages take what is inside a document from here."""
+        self.document_texts = {uri: read(Path(path)) for uri, path in self.document_files() if kind_of(Path(path))}
+
+    def document_texts_of(self, review: Review) -> dict[str, DocumentText]:
+        """What is inside each of ``review``'s published documents that was read, by the document's ``file``."""
+        out = {}
+        for d in review.documents:
+            text = self.document_texts.get(f"reviews/{review.slug}/{d.file}") if d.file else None
+            if text is not None:
+                out[d.file] = text
+        return out
+
+    def indexed_documents(self, review: Review) -> bool:
+        """Whether search holds any page of ``review``'s documents (a readable one with some text)."""
+        return any(t.readable and any(t.pages) for t in self.document_texts_of(review).values())
 
 
 def year(review: Review) -> int:

@@ -7,6 +7,7 @@ editor's problem with a line number rather than an exception inside the YAML lib
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 import frontmatter
 import yaml
 
+from . import characters
+from .limits import MAX_BODY_NESTING, MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS, yaml_shape_problem
 from .problems import Problem
 
 Path_ = tuple[str | int, ...]
@@ -105,7 +108,15 @@ def dotted(path: Path_) -> str:
 def read_source(path: Path, root: Path, *, front_matter: bool = True) -> tuple[Source | None, list[Problem]]:
     """Read ``path``; on failure return no source and the problems that say why."""
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    if path.is_symlink():
+        return None, [Problem(rel, 1, "file", "is a symbolic link: content files must be ordinary files inside "
+                              "reviews/; copy the file here instead of linking to it")]
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(rel, 1, "file", f"is {_kb(size)}: a content file can be at most "
+                                  f"{_kb(MAX_FILE_BYTES)}; put a long report in files/ as a PDF and link it "
+                                  "under documents")]
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(rel, 1, "file", f"cannot be read ({err.strerror})")]
@@ -115,9 +126,15 @@ def read_source(path: Path, root: Path, *, front_matter: bool = True) -> tuple[S
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(rel, line, "file", "is not UTF-8 text: save it with UTF-8 encoding")]
     text = text.replace("\r\n", "\n")
+    if "\r" in text:  # old Mac line endings: line breaks, as YAML and Python-Markdown read them
+        text = text.replace("\r", "\n")
     if not text.strip():
         return None, [Problem(rel, 1, "file", "is empty: it needs front matter between two '---' lines")]
+    if characters.has_forbidden(text):
+        return None, _raw_character_problems(rel, text, front_matter)
     if not front_matter:
+        if len(text) > MAX_FRONT_MATTER_CHARS:
+            return None, [_too_long(rel, 1, len(text), "file")]
         return _parse_yaml(Source(path, rel), text, first_line=1)
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text):
@@ -125,14 +142,109 @@ def read_source(path: Path, root: Path, *, front_matter: bool = True) -> tuple[S
             Problem(rel, 1, "front matter", "is missing: the file must start with a line '---', then the "
                     "fields, then another '---'")
         ]
-    fm_text, body = handler.split(text)
+    try:
+        fm_text, body = handler.split(text)
+    except ValueError:  # only the opening '---'
+        return None, [Problem(rel, 1, "front matter", "has no closing '---' line: end the fields with a line "
+                              "'---', then write the text below it")]
     source = Source(path, rel, body=body)
     source.body_line = text.count("\n", 0, len(text) - len(body)) + 1 if body else text.count("\n") + 1
     first_line = text.count("\n", 0, text.find(fm_text)) + 1 if fm_text else 2
-    return _parse_yaml(source, fm_text, first_line=first_line)
+    if len(fm_text) > MAX_FRONT_MATTER_CHARS:
+        return None, [_too_long(rel, first_line, len(fm_text), "front matter")]
+    source, problems = _parse_yaml(source, fm_text, first_line=first_line)
+    if source is not None:
+        problems += _body_problems(source)
+    return source, problems
+
+
+def _kb(size: int) -> str:
+    return f"{-(-size // 1024):,} KB"  # rounded up, so a file just over the limit does not read as at it
+
+
+def _too_long(rel: str, line: int, chars: int, what: str) -> Problem:
+    return Problem(rel, line, what, f"is {chars:,} characters long: it can be at most {MAX_FRONT_MATTER_CHARS:,}; "
+                   "split a long action plan's history into fewer, shorter updates, or move long text into the body")
+
+
+_MAX_REPORTED = 10  # of one kind in one file: the rest are the same mistake again
+
+
+def _raw_character_problems(rel: str, text: str, front_matter: bool) -> list[Problem]:
+    """A forbidden character written as itself: found in the raw text, so even one inside front matter that YAML
+    would refuse gets its own line and a message that says what it is."""
+    body_from = -1
+    if front_matter and text.startswith("---"):
+        second = text.find("\n---", 3)
+        body_from = second + 4 if second != -1 else -1
+    out = []
+    for offset, char in characters.forbidden_in(text):
+        where = "body" if front_matter and offset >= body_from >= 0 else ("front matter" if front_matter else "file")
+        out.append(Problem(rel, text.count("\n", 0, offset) + 1, where, characters.message(char)))
+        if len(out) == _MAX_REPORTED:
+            break
+    return out
+
+
+_CONTAINER_PREFIX = re.compile(r"\n[ \t>*+\-0-9.)]{" + str(MAX_BODY_NESTING + 1) + "}")
+
+
+_MARKUP_RUN = re.compile(r"[*_]{" + str(MAX_BODY_NESTING + 1) + "}")
+_MARKDOWN_IN_HTML = re.compile(r"<[A-Za-z][^>]*\bmarkdown\b")
+
+
+def _body_problems(source: Source) -> list[Problem]:
+    """A body nested so deep that Python-Markdown's recursive parser would fail the build: lists inside lists a
+    few hundred deep, a run of a couple of thousand '*', or HTML blocks with ``markdown`` inside each other a few
+    hundred deep (counted without their nesting: any page with that many is refused). Each is refused at its line,
+    with a limit no real page comes near."""
+    body = source.body
+    match = _CONTAINER_PREFIX.search(body)  # a body starts after a line break: its first line is never the one
+    if not match and body.count("*") + body.count("_") > MAX_BODY_NESTING:  # counting is far quicker than the search
+        match = _MARKUP_RUN.search(body)
+    if not match and body.count("markdown") > MAX_BODY_NESTING:
+        blocks = list(_MARKDOWN_IN_HTML.finditer(body))
+        match = blocks[MAX_BODY_NESTING] if len(blocks) > MAX_BODY_NESTING else None
+    if not match:
+        return []
+    at = match.start() + (body[match.start()] == "\n")  # the container pattern starts at the line break before
+    line = source.body_line + body.count("\n", 0, at)
+    return [Problem(source.rel, line, "body", f"is nested too deeply: more than {MAX_BODY_NESTING} characters of "
+                    "indentation, '>' and list markers before the text, or of '*' and '_' in a row, or more than "
+                    f"{MAX_BODY_NESTING} HTML blocks marked markdown; flatten the lists or quotes")]
 
 
 def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | None, list[Problem]]:
+    shape = yaml_shape_problem(text, _FastLoader)
+    if shape is not None:  # before any node is composed or alias expanded
+        return None, [Problem(source.rel, first_line + shape[0], "front matter", shape[1])]
+    source, problems = _parse_yaml_checked(source, text, first_line)
+    if source is not None and "\\" in text:  # escapes such as "\x01" are the only way a forbidden character
+        escaped = _escaped_character_problems(source)  # gets through YAML's own check of the raw text
+        if escaped:  # no later rule may quote such a value
+            return None, problems + escaped
+    if source is not None:
+        problems += _blank_problems(source)
+    return source, problems
+
+
+def _escaped_character_problems(source: Source) -> list[Problem]:
+    out = []
+    for path, text, is_key in characters.strings_with_paths(source.data):
+        for _offset, char in characters.forbidden_in(text):
+            field_name = dotted(path[:-1]) + " (a field name)" if is_key else dotted(path)
+            out.append(Problem(source.rel, source.line(path), field_name, characters.message(char)))
+            break
+        if len(out) == _MAX_REPORTED:
+            break
+    return out
+
+
+def _blank_problems(source: Source) -> list[Problem]:
+    return [source.problem(path, characters.BLANK) for path, text in source.texts() if text.isspace()]
+
+
+def _parse_yaml_checked(source: Source, text: str, first_line: int) -> tuple[Source | None, list[Problem]]:
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
@@ -148,11 +260,16 @@ def _parse_yaml(source: Source, text: str, first_line: int) -> tuple[Source | No
                 source._texts = walk.texts
                 return source, []
         data = loader.construct_document(node) if node is not None else None
-    except (yaml.YAMLError, ValueError, TypeError):
+    except _UNREADABLE:
         return _parse_yaml_slowly(source, text, first_line)
     finally:
         loader.dispose()
     return _check_yaml(source, first_line, node, data)
+
+
+# What PyYAML's constructors raise on odd input besides YAMLError: an explicit tag on a value it cannot take
+# (``!!timestamp soon`` raises AttributeError, an empty ``!!int`` IndexError). Each is the editor's mistake.
+_UNREADABLE = (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError, IndexError, KeyError)
 
 
 class _NotPlain(Exception):
@@ -219,7 +336,7 @@ def _parse_yaml_slowly(source: Source, text: str, first_line: int) -> tuple[Sour
         what = err.problem or "invalid YAML"
         return None, [Problem(source.rel, line, "front matter", f"is not valid YAML ({what}); check the "
                               "indentation, and put quotes around text that contains a colon")]
-    except (yaml.YAMLError, ValueError, TypeError) as err:
+    except _UNREADABLE as err:
         return None, [Problem(source.rel, first_line, "front matter", f"is not valid YAML ({err})")]
     finally:
         loader.dispose()
@@ -236,8 +353,16 @@ def _check_yaml(source: Source, first_line: int, node: yaml.Node | None, data: A
                               "must be a list of 'field: value' lines")]
     problems: list[Problem] = []
     _record_lines(node, (), source, first_line, problems)
+    if any(_NOT_A_NAME in p.message for p in problems):
+        return None, problems  # every later rule reads field names as text
     source.data = data
     return source, problems
+
+
+_NOT_A_NAME = "cannot be a field name"
+_KEY_KINDS = {"tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "a number",
+              "tag:yaml.org,2002:bool": "a yes/no value", "tag:yaml.org,2002:null": "empty",
+              "tag:yaml.org,2002:merge": "YAML's merge key"}
 
 
 def _record_lines(node: yaml.Node, path: Path_, source: Source, first_line: int, problems: list[Problem]) -> None:
@@ -249,6 +374,13 @@ def _record_lines(node: yaml.Node, path: Path_, source: Source, first_line: int,
             key = str(key_node.value)
             sub = (*path, key)
             line = first_line + key_node.start_mark.line
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                kind = _KEY_KINDS.get(key_node.tag, "not a word") if isinstance(key_node, yaml.ScalarNode) else "a list"
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "[...]"
+                problems.append(Problem(source.rel, line, dotted(path), f"'{shown}' {_NOT_A_NAME} (YAML reads it as "
+                                        f"{kind}): a field name is a word such as title or status; check the "
+                                        "line's indentation, or put quotes round text"))
+                continue
             if key in seen:
                 problems.append(Problem(source.rel, line, dotted(sub),
                                         f"appears twice (also on line {source.lines[sub]}): keep one"))

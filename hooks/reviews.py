@@ -7,7 +7,14 @@
 - on_env: give the templates the package's formatting filters;
 - on_page_markdown: escape each page's title and description for HTML, since Material prints them unescaped;
 - on_page_context: give each page template the model objects it shows;
-- on_post_build: write the outputs made from the same public site, then the Pagefind search index.
+- on_post_page: take the templates' indentation out of each page, and note the classes it uses, for the trimmed
+  copy of Material's stylesheet;
+- on_post_build: write the outputs made from the same public site, Material's trimmed stylesheet, then the
+  Pagefind search index, then check that every output parses;
+- on_startup, on_config, on_build_error, on_shutdown: ``mkdocs build`` writes into a staging folder beside the
+  site folder, which replaces the site folder only when the whole build has succeeded (strict mode's warnings
+  included), so a failed build leaves the previous site as it was. ``mkdocs serve`` builds into its own
+  temporary folder as usual.
 """
 
 from __future__ import annotations
@@ -24,25 +31,102 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from casereviews import outputs  # noqa: E402
+from casereviews import outputs, staging  # noqa: E402
 from casereviews.build import Build, BuildError  # noqa: E402
+from casereviews.document_search import document_records  # noqa: E402
 from casereviews.escaping import escape_page_meta  # noqa: E402
+from casereviews.htmlspace import compact  # noqa: E402
+from casereviews.hub.build import HubBuild  # noqa: E402
+from casereviews.hub.config import is_hub  # noqa: E402
 from casereviews.outputs.search_index import write_search_index  # noqa: E402
+from casereviews.outputs.validate import validate_site  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
 from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
 from casereviews.sections import SectionsExtension  # noqa: E402
+from casereviews.stylesheet import script_parts_off, write_material_css  # noqa: E402
+from casereviews.trimcss import Usage  # noqa: E402
 from casereviews.urls import FILTERS as URL_FILTERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviews")
-_current: Build | None = None
+_current: Build | HubBuild | None = None  # a HubBuild when mkdocs.yml sets extra.reviews.hub (a hub)
+_usage = Usage()  # the classes the built pages use (on_post_page), for Material's trimmed stylesheet
+# The staged build (see on_startup): the command MkDocs runs, the real site folder, the folder being built into,
+# and whether the build got to its end without an error.
+STAGED_COMMANDS = ("build", "gh-deploy")
+_command: str | None = None
+_dirty = False
+_site_dir: Path | None = None
+_staging: Path | None = None
+_built = False
+_config = None
+
+
+def on_startup(command, dirty):
+    global _command, _dirty
+    _command, _dirty = command, dirty
+
+
+def _stage(config) -> None:
+    """Point MkDocs at a fresh staging folder beside the site folder (``mkdocs build`` and ``gh-deploy`` only:
+    ``serve`` already builds into a temporary folder of its own, and a ``--dirty`` build reuses the site folder)."""
+    global _site_dir, _staging, _built, _config
+    _built = False
+    if _command not in STAGED_COMMANDS or _dirty:
+        return
+    if _staging is not None:  # a second build in the same run: drop what the first left
+        staging.discard(_staging)
+    _site_dir = Path(config.site_dir)
+    _staging = staging.staging_dir(_site_dir)
+    _config = config
+    config.site_dir = str(_staging)
+
+
+def on_build_error(error):
+    global _staging, _built
+    _built = False
+    if _staging is not None:
+        staging.discard(_staging)
+        _staging = None
+        if _config is not None:
+            _config.site_dir = str(_site_dir)
+
+
+def on_shutdown():
+    """The end of the MkDocs run: put a finished build in place of the site folder, or drop an unfinished one."""
+    global _staging
+    if _staging is None:
+        return
+    try:
+        if _built and _staging.is_dir():
+            try:
+                staging.put_in_place(_staging, _site_dir)
+            except OSError as err:
+                log.error("The site was built in %s but could not replace %s (%s): the previous site is still "
+                          "there; free the folder and build again.", _staging, _site_dir, err.strerror or err)
+                raise SystemExit(1) from None
+            log.info("Site written to %s", _site_dir)
+        else:
+            staging.discard(_staging)
+    finally:
+        _staging = None
+        if _config is not None:
+            _config.site_dir = str(_site_dir)  # gh-deploy reads it after the build
 
 
 def on_config(config):
-    global _current
+    global _current, _usage
+    _usage = Usage(script_off=script_parts_off(config.theme.get("features") or [], config.plugins.keys(),
+                                               config.extra, config.repo_url))
     gc.unfreeze()  # a previous build's objects (mkdocs serve) may be collected again
     root = Path(config.config_file_path).resolve().parent
+    extra = config.extra.get("reviews")
     try:
-        _current = Build.prepare(root, config.extra.get("reviews"), config.site_url)
+        if is_hub(extra):  # a hub: the same site made from the harvest snapshot (casereviews/hub/)
+            _current = HubBuild.prepare(root, extra, config.site_url, site_name=config.site_name)
+            for problem in _current.problems:  # only in a snapshot edited by hand: scripts/harvest keeps none
+                log.warning("Snapshot: %s (not shown)", problem)
+        else:
+            _current = Build.prepare(root, extra, config.site_url)
     except BuildError as err:
         raise PluginError(str(err)) from None
     # The content and public site live until the build ends: kept out of the garbage collector's full passes,
@@ -50,6 +134,9 @@ def on_config(config):
     # build). on_post_build hands them back once the outputs are written.
     gc.freeze()
     log.info("Reviews: %s", _current.summary())
+    if _current.documents_summary():
+        log.info("Documents: %s", _current.documents_summary())  # info, not a warning: --strict is for the content
+    _stage(config)
     if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SectionsExtension())
     return config
@@ -59,7 +146,17 @@ def on_files(files, config):
     for spec in _current.pages:
         files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
+    taken = {f.src_uri for f in files} | {f.dest_uri for f in files}
+    if isinstance(_current, HubBuild):
+        for uri, path in _current.asset_files(taken):
+            files.append(File.generated(config, uri, abs_src_path=path))
+        return files
     for uri, path in _current.site.document_files():
+        # check.document_file_problem already keeps documents away from pages; this guards against a page made
+        # later at a document's address, so a document can never replace a page (or a page a document).
+        if uri in taken:
+            raise PluginError(f"{uri}: a document would take the address of a page of the site; "
+                              "move the document into the review's files/ folder under another name")
         files.append(File.generated(config, uri, abs_src_path=path))
     return files
 
@@ -73,6 +170,9 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     escape_page_meta(page.meta)  # every page: Material's base.html prints page.meta.title and description raw
+    # The sitemap's <lastmod> (MkDocs writes page.update_date there, and the gzip copy's time from the latest
+    # one): the day the page's content last changed, not the day of the build, so a build is reproducible.
+    page.update_date = _current.lastmod(page.file.src_uri, page.meta.get("template"))
     return markdown
 
 
@@ -84,11 +184,32 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    output = compact(output)
+    _usage.add_page(output)
+    return output
+
+
+def on_post_template(output, template_name, config):
+    output = compact(output)  # 404.html
+    _usage.add_page(output)
+    return output
+
+
 def on_post_build(config):
+    global _built
     try:
-        outputs.write_all(_current.site, Path(config.site_dir), config)
-        log.info("Search: %s", write_search_index(Path(config.site_dir)))  # last: it reads the finished pages
+        if isinstance(_current, HubBuild):  # a hub: its sharing card and its search over the harvested records
+            write_material_css(Path(config.site_dir), _usage, config.extra_css)
+            log.info("Search: %s", _current.write_outputs(Path(config.site_dir)))
+        else:
+            outputs.write_all(_current.site, Path(config.site_dir), config)
+            write_material_css(Path(config.site_dir), _usage, config.extra_css)
+            # Then search: it reads the finished pages, and adds the pages of published documents as records.
+            log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site)))
+        log.info("Outputs: %s", validate_site(Path(config.site_dir)))  # last: it reads every file written
     except outputs.OutputError as err:
         raise PluginError(str(err)) from None
     finally:
         gc.unfreeze()  # after the outputs, which are made from the same objects
+    _built = True  # MkDocs may still stop the build after this (strict mode's warnings): on_build_error says so

@@ -32,6 +32,7 @@ from sitebuild import (  # noqa: E402
     write_files,
 )
 
+from casereviews.limits import PlainDumper  # noqa: E402
 from casereviews.load import load_with_problems  # noqa: E402
 from casereviews.settings import Settings  # noqa: E402
 
@@ -49,6 +50,7 @@ class Case:
     vocabulary: dict | str | None = None  # None: the standard one; a string: written as is
     no_reviews_folder: bool = False
     extra: dict = field(default_factory=dict)
+    links: dict = field(default_factory=dict)  # under reviews/: a symbolic link -> the file under reviews/ it names
 
 
 def _plan_action(**action) -> str:
@@ -64,6 +66,18 @@ def _meetings(groups: list | None = None, meetings: list | None = None) -> str:
 
 def _review(body: str = "", **meta) -> str:
     return front(review_meta(**meta), body)
+
+
+def _linked(related: list[dict], target_plan: bool = True) -> dict[str, str]:
+    """A review whose recommendation R1 carries ``related``, and an earlier review 2020-child-z with R1 and R2."""
+    files = {"2024-child-a/index.md": _review(),
+             "2024-child-a/action-plan.md": action_plan([{"id": "R1", "text": "One.", "response": "accepted",
+                                                          "related": related}]),
+             "2020-child-z/index.md": _review(published="2020-01-10")}
+    if target_plan:
+        files["2020-child-z/action-plan.md"] = action_plan([{"id": "R1", "text": "Earlier.", "response": "accepted"},
+                                                            {"id": "R2", "text": "Other.", "response": "accepted"}])
+    return files
 
 
 G_FILES, G_FM, G_REVIEW, G_BRIEF, G_PLAN, G_VOCAB, G_PII, G_DRAFT = (
@@ -115,6 +129,41 @@ CASES: list[Case] = [
          "Save it as UTF-8 (in VS Code: the encoding in the status bar, then *Save with Encoding*)."),
     Case(G_FILES, "is empty: it needs front matter", {"2024-child-a/index.md": ""}, "The file is empty.",
          "Write its front matter, or delete the file."),
+    Case(G_FILES, "is a symbolic link: content files", {"2024-child-b/index.md": _review()},
+         "A content file is a link to a file elsewhere, which could be anywhere on the machine that builds the site.",
+         "Copy the file into the review folder instead of linking to it.",
+         links={"2024-child-a/index.md": "2024-child-b/index.md"}),
+    Case(G_FILES, "so copy what it points to here", {"2024-child-a/index.md": _review(),
+                                                     "2024-child-b/files/report.pdf": b"%PDF-1.4\n"},
+         "A review folder, or something in its `files/`, is a link to somewhere else.",
+         "Copy the folder or file into place instead of linking to it.",
+         links={"2024-child-a/files/report.pdf": "2024-child-b/files/report.pdf"}),
+    Case(G_FILES, "and nothing in another folder is published", {"2024-child-a/index.md": _review(),
+                                                                 "2024-child-a/documents/report.pdf": b"%PDF-1.4\n"},
+         "A review folder holds a folder other than `files/`. Nothing in it would be published.",
+         "Move documents into `files/` and delete the folder (or move other material out of `reviews/`)."),
+    Case(G_FILES, "a content file can be at most", {
+        "2024-child-a/index.md": _review(body="Text. " * (1024 * 1024 // 6 + 10))},
+         "The file is over 1 MB (1,024 KB), the most a review, briefing, action plan or vocabulary can be.",
+         "Put a long report in `files/` as a PDF and list it under `documents`."),
+    Case(G_FILES, "contains the invisible control character", {
+        "2024-child-a/index.md": _review(body="## What happened\n\nText \x1b[31mred\x1b[0m.\n")},
+         "The text holds an invisible control character (or a non-character such as U+FFFE), usually copied out "
+         "of a PDF or a word processor. It would break the feed and the data files.",
+         "Delete it: in VS Code, search with the regular expression `[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]`."),
+    Case(G_FILES, "contains a broken character", {
+        "2024-child-a/index.md": _review().replace("title: 'Child A:", 'title: "Child \\ud800 A:').replace(
+            "review'\nstatus", 'review"\nstatus')},
+         "A value written with a YAML escape (`\\ud800`) is half of a character, which cannot be saved as UTF-8.",
+         "Delete the escape, or write the character itself."),
+    Case(G_FILES, "is nested too deeply", {
+        "2024-child-a/index.md": _review(body="".join("  " * i + "- item\n" for i in range(60)))},
+         "A body's lists or quotes are nested so deep (over 100 characters before the text) that the page could "
+         "not be built.", "Flatten the lists or quotes."),
+    Case(G_FILES, "in the folder name, which is the review's web address", {
+        "2024-child-07700-900123/index.md": _review()},
+         "A review folder's name (its web address) holds what looks like personal data.",
+         "Rename the folder."),
     # -- front matter --------------------------------------------------------------------------------------
     Case(G_FM, "is missing: the file must start", {"2024-child-a/index.md": "# Child A\n\nText.\n"},
          "The file does not start with front matter.", "Make the first line `---`, then the fields, then `---`."),
@@ -125,6 +174,38 @@ CASES: list[Case] = [
          "The front matter is a list or plain text, not fields.", "Write one `field: value` per line."),
     Case(G_FM, "appears twice", {"2024-child-a/index.md": "---\nstatus: draft\nstatus: published\n---\n"},
          "The same field is written twice; only one can count.", "Delete one of them."),
+    Case(G_FM, "has no closing '---' line", {"2024-child-a/index.md": "---\nstatus: draft\ntitle: Child A\n"},
+         "The front matter has its opening `---` line but no closing one.",
+         "Add a line `---` after the last field."),
+    Case(G_FM, "cannot be a field name", {"2024-child-a/index.md": "---\nstatus: draft\n2024: Child A\n---\n"},
+         "A field name is a number, `true`/`false`, `null` or empty, which YAML does not read as a name.",
+         "Write the field's real name; if a line of text ended up as a field, check its indentation."),
+    Case(G_FM, "uses the YAML anchor", {"2024-child-a/index.md": "---\nstatus: draft\ntitle: &t Child A\n---\n"},
+         "The front matter uses a YAML anchor (`&name`). Anchors and aliases are refused in every content file.",
+         "Write each value out in full."),
+    Case(G_FM, "uses the YAML alias", {"2024-child-a/index.md": "---\nstatus: draft\nsummary: *t\n---\n"},
+         "The front matter uses a YAML alias (`*name`), often text that starts with `*` by mistake.",
+         "Write the value out in full; put quotes round text that starts with `*`."),
+    Case(G_FM, "nests lists and fields more than", {
+        "2024-child-a/index.md": "---\nstatus: draft\ntitle: " + "[" * 40 + "]" * 40 + "\n---\n"},
+         "Lists and fields are nested far deeper than any file needs (often unbalanced `[` or `{`).",
+         "Check the indentation and the brackets."),
+    Case(G_FM, "characters long: it can be at most", {"2024-child-a/index.md": _review(), "2024-child-a/action-plan.md":
+                                                      action_plan([{"id": f"R{i}", "text": "Share. " * 100,
+                                                                    "response": "accepted"} for i in range(400)])},
+         "The front matter is longer than 262,144 characters (256 KB).",
+         "Shorten it: move long text into the body, or summarise a long history of updates."),
+    Case(G_FM, "is only spaces", {"2024-child-a/index.md": _review(title="   ")},
+         "A field holds nothing but spaces, so there is nothing to show.", "Write the text, or remove the field."),
+    Case(G_FM, "is out of range", {"2024-child-a/index.md": _review(published="0001-01-01")},
+         "A date is far outside the years any review, action or update has (1900 to 2999).",
+         "Correct the year."),
+    Case(G_FM, "does not exist in London", {"2024-child-a/index.md": _review(published="2026-03-29T01:30")},
+         "A time without an offset falls in the hour skipped when the clocks go forward.",
+         "Choose a time before 01:00 or from 02:00 that day."),
+    Case(G_FM, "happens twice in London", {"2024-child-a/index.md": _review(published="2026-10-25T01:30")},
+         "A time without an offset falls in the hour repeated when the clocks go back.",
+         "Add the offset the message suggests: +01:00 for the first time, +00:00 for the second."),
     Case(G_FM, "publishing is always explicit", {"2024-child-a/index.md": "---\ntitle: Child A\n---\n"},
          "There is no `status`. Nothing is ever published by default.", "Add `status: draft` (or `published`)."),
     Case(G_FM, "it is required once the status is", {"2024-child-a/index.md": front({"status": "published"})},
@@ -168,6 +249,31 @@ CASES: list[Case] = [
          {"2024-child-a/index.md": _review(documents=[{"title": "Report", "file": "../report.pdf"}])},
          "A document's `file` points outside the review's folder.",
          "Put the file in the review's `files/` folder and write e.g. `files/report.pdf`."),
+    Case(G_REVIEW, "is a Markdown file, which the site would publish as a page",
+         {"2024-child-a/index.md": _review(documents=[{"title": "Briefing", "file": "briefing.md"}]),
+          "2024-child-a/briefing.md": briefing(status="draft")},
+         "A document names a Markdown file (the review's briefing, its action plan or a note in `files/`), which "
+         "the site would publish as a page whatever its status says.",
+         "List only documents such as PDFs; a briefing is published by `briefing.md` and its own status."),
+    Case(G_REVIEW, "is a web page or script",
+         {"2024-child-a/index.md": _review(documents=[{"title": "Notes", "file": "files/notes.html"}]),
+          "2024-child-a/files/notes.html": "<p>Notes</p>"},
+         "A document is an HTML, SVG, XML or JavaScript file, which would run as part of this site.",
+         "Publish it as a PDF, or link to it with `url:` if it lives on another site."),
+    Case(G_REVIEW, "is at the address of a page the site makes itself",
+         {"2024-child-a/index.md": _review(documents=[{"title": "Plan", "file": "action-plan/plan.pdf"}]),
+          "2024-child-a/action-plan/plan.pdf": b"%PDF-1.4\n"},
+         "A document sits where the review's own page, briefing or action plan is published.",
+         "Move it into the review's `files/` folder."),
+    Case(G_REVIEW, "is not in the review's files/ folder",
+         {"2024-child-a/index.md": _review(documents=[{"title": "Report", "file": "report.pdf"}]),
+          "2024-child-a/files/report.pdf": b"%PDF-1.4\n"},
+         "A document's `file` is in the review's folder but not in its `files/` folder.",
+         "Move the file into `files/` and write e.g. `files/report.pdf`."),
+    Case(G_REVIEW, "is not a web address starting with https://", {"2024-child-a/index.md": _review(
+        documents=[{"title": "Report", "url": "http://example.org/report.pdf"}])},
+         "A document link starts with `http://`. The site links only to secure addresses.",
+         "Write `https://` (most sites offer it); if the site has no secure address, ask it for one."),
     Case(G_REVIEW, "does not exist in",
          {"2024-child-a/index.md": _review(documents=[{"title": "Report", "file": "files/reprot.pdf"}]),
           "2024-child-a/files/report.pdf": b"%PDF-1.4\n"},
@@ -262,6 +368,50 @@ CASES: list[Case] = [
     Case(G_MEET, "is not a real date: check the day and month (written YYYY-MM-DD, e.g. 2026",
          {"meetings.yml": _meetings(meetings=[{"group": "board", "date": "2025-02-30"}])},
          "A meeting's date has the right form but does not exist.", "Check the day and month."),
+    Case(G_PLAN, "is listed twice: remove one", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/action-plan.md": action_plan([
+            {"id": "R1", "text": "One.", "response": "accepted", "themes": ["neglect", "neglect"]}])},
+         "A recommendation's `themes` names a theme twice.", "Remove one."),
+    Case(G_PLAN, "in this recommendation's related links", _linked(
+        [{"recommendation": "2020-child-z/R1", "relation": "repeats"},
+         {"recommendation": "2020-child-z/R1", "relation": "builds-on"}]),
+         "One recommendation links to the same earlier recommendation twice.",
+         "Keep one link, with the relation that fits best."),
+    Case(G_PLAN, "is not the review's folder name, a slash", _linked([{"recommendation": "R1",
+                                                                      "relation": "repeats"}]),
+         "A `related` link is not written as an identifier.",
+         "Write the review's folder name, a slash and the recommendation's id, e.g. `2021-child-sam/R2`."),
+    Case(G_PLAN, "did you mean 'repeats'?", _linked([{"recommendation": "2020-child-z/R1", "relation": "repeat"}]),
+         "A `related` link's `relation` is not one of the three.",
+         "Use `repeats`, `builds-on` or `replaces`."),
+    Case(G_PLAN, "is this recommendation itself", _linked([{"recommendation": "2024-child-a/R1",
+                                                             "relation": "repeats"}]),
+         "A recommendation's `related` link points at the recommendation itself.",
+         "Write the identifier of the earlier recommendation it repeats, builds on or replaces."),
+    Case(G_PLAN, "is not a review in reviews/", _linked([{"recommendation": "2020-child-y/R1",
+                                                           "relation": "repeats"}]),
+         "A `related` link names a review folder that does not exist (the message suggests the nearest ones).",
+         "Correct the folder name: it is the review's folder under `reviews/`, as in its web address."),
+    Case(G_PLAN, "has no action-plan.md, so it has no recommendation", _linked(
+        [{"recommendation": "2020-child-z/R1", "relation": "repeats"}], target_plan=False),
+         "A `related` link names a review that has no action plan.",
+         "Link to a recommendation in a review that has an `action-plan.md`."),
+    Case(G_PLAN, "its recommendations are", _linked([{"recommendation": "2020-child-z/R9",
+                                                       "relation": "builds-on"}]),
+         "A `related` link names a recommendation id the review's plan does not have (the message lists them).",
+         "Use one of the ids the message lists."),
+    Case(G_PLAN, "links go round in a circle", {
+        "2024-child-a/index.md": _review(),
+        "2024-child-a/action-plan.md": action_plan([
+            {"id": "R1", "text": "One.", "response": "accepted",
+             "related": [{"recommendation": "2020-child-z/R1", "relation": "replaces"}]}]),
+        "2020-child-z/index.md": _review(published="2020-01-10"),
+        "2020-child-z/action-plan.md": action_plan([
+            {"id": "R1", "text": "Earlier.", "response": "accepted",
+             "related": [{"recommendation": "2024-child-a/R1", "relation": "replaces"}]}])},
+         "Two or more recommendations each replace the next, and the last replaces the first.",
+         "A replacement is always the later one: remove the link written on the earlier recommendation."),
     # -- vocabulary ----------------------------------------------------------------------------------------
     Case(G_VOCAB, "ids must be unique within a list", {},
          "An id appears twice in one list of the vocabulary.", "Delete or rename one.",
@@ -324,6 +474,10 @@ CASES: list[Case] = [
                          ("a National Insurance number", "Her NI number QQ 12 34 56 C was on file."),
                          ("a postcode", "The family lived at M1 1AE."),
                          ("a date of birth", "Child A was born on 12/03/2015.")]],
+    Case(G_PII, "(a reader sees", {"2024-child-a/index.md": _review(
+        body="## What happened\n\nMother's address was jo.bloggs&#64;example.org.\n")},
+         "Personal data written with HTML character references or unusual spaces, which the reader sees decoded.",
+         "As above: remove it, or list it exactly as written under `pii_allow`."),
     Case(G_PII, "looks like a UK telephone number", {"2024-child-a/index.md": _review(
         summary="Families can ring 01632 960123 for advice.")},
          "Personal data is checked in the front matter too.", "As above: remove it, or list it under `pii_allow`."),
@@ -406,9 +560,12 @@ def run_case(case: Case, root: Path):
         reviews.mkdir(parents=True)
         vocab = case.vocabulary if case.vocabulary is not None else VOCABULARY
         if vocab != "":
-            text = vocab if isinstance(vocab, str) else yaml.safe_dump(vocab, sort_keys=False)
+            text = vocab if isinstance(vocab, str) else yaml.dump(vocab, Dumper=PlainDumper, sort_keys=False)
             (reviews / "vocabulary.yml").write_text(text, encoding="utf-8")
         write_files(reviews, case.files)
+        for link, target in case.links.items():
+            (reviews / link).parent.mkdir(parents=True, exist_ok=True)
+            (reviews / link).symlink_to(reviews / target)
     settings = Settings(root=project, content_dir=reviews, partnership="Testshire Partnership")
     return load_with_problems(settings)[1]
 

@@ -54,11 +54,19 @@ PAGE_TYPES: dict[str, str] = {
     "editor's guide": "/editor-guide/",
     "accessibility statement": "/accessibility/",
     "privacy note": "/privacy/",
+    # The register of recommendations (issue 16).
+    "register of recommendations": "/recommendations/",
+    "register (filtered with JavaScript)": "/recommendations/?theme=information-sharing",
+    "register narrowed by theme": "/recommendations/theme/information-sharing/",
+    "recurring learning": "/recommendations/recurring/",
+    "theme page with recurrence": "/themes/information-sharing/",
+    "review with earlier learning": "/reviews/2021-baby-noah/",
 }
 
 # What shows that a page has finished its own work in the browser (search results arrive after load).
 READY: dict[str, str] = {
     "search (with results)": ".md-content a[href*='/reviews/']",
+    "register (filtered with JavaScript)": "#cr-reg-results li.cr-reg",
 }
 
 # Hosts of trackers and font and script CDNs that must never be named in a page's HTML.

@@ -306,12 +306,16 @@ def test_board_report_is_as_at_the_reference_time_and_holds_every_action(site):
         ("2024-child-a", "R1.1"), ("2025-child-h", "R1.1"), ("2024-child-a", "R1.3")]
 
 
-def test_report_prints_on_a4():
-    css = (REPO / "docs/assets/actions.css").read_text(encoding="utf-8")
+def test_report_prints_on_a4(site):
+    css = (REPO / "docs/assets/print.css").read_text(encoding="utf-8")
     assert re.search(r"@page\s*{[^}]*size:\s*A4", css)
-    assert "@media print" in css
+    assert "@media print" in css and "@page" not in (REPO / "docs/assets/site.css").read_text(encoding="utf-8")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "assets/actions.css" in config
+    assert "assets/site.css" in config
+    # The print rules come after site.css (they override it on paper), for print only.
+    html = page(site, "action-plans/report")
+    assert html.index('href="../../assets/site.css"') < html.index(
+        '<link rel="stylesheet" href="../../assets/print.css" media="print">')
 
 
 # -- the CSV ------------------------------------------------------------------------------------------------------
@@ -366,7 +370,7 @@ def contrast(a: str, b: str) -> float:
 
 
 def test_every_status_label_has_a_colour_that_passes_contrast():
-    css = (REPO / "docs/assets/actions.css").read_text(encoding="utf-8")
+    css = (REPO / "docs/assets/site.css").read_text(encoding="utf-8")
     assert re.search(r"\.cr-status \{[^}]*color: #fff;", css)
     for status in STATUS_ORDER:
         match = re.search(rf"\.cr-status--{status} \{{ background: (#[0-9a-f]{{6}}); \}}", css)

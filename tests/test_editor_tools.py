@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 
 import pytest
 import yaml
@@ -70,17 +71,46 @@ def test_pull_requests_are_checked_then_built_strictly():
     assert any("pip install -r requirements.txt" in s for s in steps)
 
 
-def test_main_and_a_daily_schedule_build_and_deploy_to_pages():
+def test_main_and_an_hourly_schedule_build_and_deploy_to_pages():
     workflow = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
     on = _on(workflow)
     assert on["push"]["branches"] == ["main"]
-    assert on["schedule"] and all(re.fullmatch(r"\d+ \d+ \* \* \*", s["cron"]) for s in on["schedule"])
+    assert [s["cron"] for s in on["schedule"]] == ["17 * * * *"]  # every hour: an embargo lifts within the hour
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     steps = _runs(build)
     assert any(s.startswith("actions/upload-pages-artifact@") for s in steps)
     assert any("mkdocs build --strict" in s for s in steps)
+    [production] = [s for s in build["steps"] if "mkdocs build" in s.get("run", "")]
+    assert production["env"]["REVIEWS_PRODUCTION"] == "1" and production["env"]["SITE_URL"]
+    assert any("scripts/fingerprint site" in s for s in steps)
     assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["if"] == "needs.build.outputs.publish == 'true'"
     assert any(s.startswith("actions/deploy-pages@") for s in _runs(deploy))
+    assert _runs(deploy)[-1].startswith("actions/cache/save@")  # remembered only once published
+
+
+def _decide(tmp_path, event: str, last: str | None, new: str) -> str:
+    """Run the workflow's own "Decide whether to publish" step in bash, as the runner would."""
+    workflow = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
+    [step] = [s for s in workflow["jobs"]["build"]["steps"] if s.get("id") == "compare"]
+    if last is not None:
+        (tmp_path / ".published-fingerprint").write_text(last + "\n")
+    output = tmp_path / "github-output"
+    output.write_text("")
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, check=True, capture_output=True,
+                   env={"PATH": "/usr/bin:/bin", "EVENT": event, "NEW": new, "GITHUB_OUTPUT": str(output)})
+    return output.read_text().strip()
+
+
+@pytest.mark.parametrize(("event", "last", "new", "publish"), [
+    ("schedule", "abc", "abc", "false"),  # nothing public changed in the hour
+    ("schedule", "abc", "def", "true"),  # an embargo lifted, a day passed, ...
+    ("schedule", None, "abc", "true"),  # no fingerprint remembered (first run, or the cache was evicted)
+    ("push", "abc", "abc", "true"),  # a merge always publishes
+    ("workflow_dispatch", "abc", "abc", "true"),  # so does a run by hand
+])
+def test_the_hourly_build_publishes_only_what_changed(tmp_path, event, last, new, publish):
+    assert _decide(tmp_path, event, last, new) == f"publish={publish}"
 
 
 @pytest.mark.parametrize("name", ["check.yml", "deploy.yml"])

@@ -136,13 +136,13 @@ def test_format_definitions_are_checked(tmp_path):
                                                                        {"id": "note", "label": "Note",
                                                                         "sections": [{"title": "A"}]}]))
     assert got == [
-        "reviews/vocabulary.yml:77: briefing_formats[0].sections[5].questions: only one section of a format can be "
+        "reviews/vocabulary.yml:72: briefing_formats[0].sections[5].questions: only one section of a format can be "
         "marked 'questions: true'",
-        "reviews/vocabulary.yml:83: briefing_formats[1].sections[2]: the heading 'learning' is also accepted for "
+        "reviews/vocabulary.yml:78: briefing_formats[1].sections[2]: the heading 'learning' is also accepted for "
         "section 1: a heading can name one section only",
-        "reviews/vocabulary.yml:86: briefing_formats[2].id: 'learning-summary' is listed twice in briefing_formats: "
+        "reviews/vocabulary.yml:81: briefing_formats[2].id: 'learning-summary' is listed twice in briefing_formats: "
         "ids must be unique within a list",
-        "reviews/vocabulary.yml:94: briefing_formats[3].id: 'note' is the free-form format and cannot be given "
+        "reviews/vocabulary.yml:99: briefing_formats[3].id: 'note' is the free-form format and cannot be given "
         "sections: choose another id",
     ]
 

@@ -154,7 +154,7 @@ def test_the_quick_walk_gives_the_data_lines_and_texts_of_the_general_path(text)
 
     from casereviews import source
 
-    quick, quick_problems = source._parse_yaml(source.Source(Path("f.md"), "f.md"), text, first_line=2)
+    quick, quick_problems = source._parse_yaml_checked(source.Source(Path("f.md"), "f.md"), text, first_line=2)
     slow, slow_problems = source._parse_yaml_slowly(source.Source(Path("f.md"), "f.md"), text, first_line=2)
     assert [str(p) for p in quick_problems] == [str(p) for p in slow_problems]
     if slow is not None:

@@ -6,8 +6,15 @@ seeded into draft, embargoed, withdrawn and archived content.
 from __future__ import annotations
 
 import pytest
-from fixture_content import HIDDEN_MARKERS, VISIBLE_MARKERS, files
-from sitebuild import all_outputs, build_ok, write_project
+from fixture_content import (
+    DOCUMENT_MARKERS,
+    DOCUMENT_ROUTES,
+    HIDDEN_MARKERS,
+    VISIBLE_MARKERS,
+    files,
+    files_with_document,
+)
+from sitebuild import all_outputs, build_ok, run_build, write_project
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +52,24 @@ def test_the_scan_covers_meeting_packs_and_action_feeds(outputs):
         assert name in outputs, name
     assert "Child A: practice review" in outputs["action-plans/meetings/lprg/2026-11-26/index.html"]
     assert "public plan" in outputs["action-plans/feed.xml"]
+
+
+@pytest.mark.parametrize("route", DOCUMENT_ROUTES)
+def test_documents_cannot_publish_a_draft(tmp_path, route):
+    """A document naming briefing.md, a Markdown or HTML file, or another review's page would publish what is not
+    public; the build must refuse it, and nothing it leaves behind may hold an unpublished marker."""
+    root = write_project(tmp_path, files_with_document(route))
+    result = run_build(root)
+    site = root / "site"
+    written = all_outputs(site) if site.exists() else {}
+    leaks = [(name, what) for what, marker in HIDDEN_MARKERS.items() for name, text in written.items()
+             if marker in name.lower() or marker in text.lower()]
+    assert leaks == []
+    assert result.returncode == 1 and "documents[0].file" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("what", sorted(DOCUMENT_MARKERS))
+def test_the_search_index_holds_the_text_of_published_documents(outputs, what):
+    """Proof that the scan sees document text where it can leak to: inside Pagefind's index, not only in the file."""
+    marker = DOCUMENT_MARKERS[what]
+    assert any(marker in text.lower() for name, text in outputs.items() if name.startswith("pagefind/")), what

@@ -149,7 +149,7 @@ def test_document_outside_the_folder(tmp_path):
     meta = review_meta(documents=[{"title": "Report", "file": "../other/report.pdf"}])
     got = problems_for(tmp_path, {"r/index.md": front(meta)})
     assert got == ["reviews/r/index.md:11: documents[0].file: '../other/report.pdf' is outside the review folder: "
-                   "put the file in the folder's files/ and write e.g. files/report.pdf"]
+                   "put the file in reviews/r/files/ and write e.g. files/report.pdf"]
 
 
 def test_duplicate_vocabulary_ids(tmp_path):

@@ -59,7 +59,7 @@ PLAN_B = [
 ]
 PLAN_C = [{"id": "R1", "text": "Check histories.", "response": "accepted",
            "actions": [act("R1.1", "police", "2027-01-01",
-                           upd("2024-12-01", "in-progress", 'Hostile <b>bold</b> & "quotes"\x0b end.'))]}]
+                           upd("2024-12-01", "in-progress", 'Hostile <b>bold</b> & "quotes" end.'))]}]
 PLAN_D = [{"id": "R1", "text": "Hidden leakpackdraftqz.", "response": "accepted",
            "actions": [act("R1.1", "police", "2025-01-01", upd("2025-03-01", "complete", "leakpackdraftqz note"))]}]
 
@@ -320,7 +320,9 @@ def test_feeds_are_linked_from_their_pages(builds):
     for page, feed in (("reviews/2024-child-a/action-plan/", "feed.xml"), ("agencies/police/", "feed.xml"),
                        ("action-plans/", "feed.xml")):
         html = (site / page / "index.html").read_text(encoding="utf-8")
-        assert re.search(rf'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="{feed}">', html)
+        # rel "alternate feed", not "alternate" alone: see overrides/partials/open-data-head.html (issue 20).
+        assert re.search(rf'<link rel="alternate feed" type="application/atom\+xml" title="[^"]+" href="{feed}">',
+                         html)
         assert re.search(r'<a href="[./]*' + re.escape(page + feed) + r'" type="application/atom\+xml">', html), page
 
 

@@ -99,7 +99,7 @@ def test_search_page_facets_name_only_public_values_in_vocabulary_order(public):
     got = {f.key: f.values for f in facets(public)}
     assert got["theme"] == ("Neglect", "Domestic abuse", "Safe sleep")  # information-sharing: embargoed only
     assert got["year"] == ("2024", "2023", "2022", "2016")  # the withdrawn 2021 review is not searchable
-    assert got["kind"] == ("Review", "Learning briefing", "Action plan")
+    assert got["kind"] == ("Review", "Learning briefing", "Action plan", "Document", "Recommendation")
 
 
 # -- the built index ------------------------------------------------------------------------------------------
@@ -111,9 +111,13 @@ def test_build_writes_the_pagefind_bundle(site):
 
 def test_only_public_review_pages_are_indexed(site):
     # Briefing and action plan pages join the index when their templates include partials/pagefind.html.
-    urls = {u for u in fragments(site) if not u.endswith(("/briefing/", "/action-plan/"))}
+    # Each public recommendation has a record of its own (issue 16), under /recommendation/.
+    urls = {u for u in fragments(site) if not u.endswith(("/briefing/", "/action-plan/"))
+            and not u.startswith("/recommendation/")}
     assert urls == {"/reviews/2024-child-a/", "/reviews/2023-child-b/", "/reviews/2022-child-c/",
-                    "/reviews/2016-child-g/"}
+                    "/reviews/2016-child-g/",
+                    # the published review's readable documents (test_documents.py covers them)
+                    "/reviews/2024-child-a/files/report-text.pdf", "/reviews/2024-child-a/files/notes.docx"}
 
 
 def test_withdrawn_page_is_not_marked_for_indexing(site):
@@ -123,7 +127,7 @@ def test_withdrawn_page_is_not_marked_for_indexing(site):
 def test_no_listing_or_guidance_page_asks_to_be_indexed(site):
     marked = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
                     if "data-pagefind-body" in p.read_text(encoding="utf-8"))
-    assert marked and all(p.startswith("reviews/") and p.count("/") >= 2 for p in marked), marked
+    assert marked and all(p.startswith(("reviews/", "recommendation/")) and p.count("/") >= 2 for p in marked), marked
     assert "search/index.html" not in marked and "reviews/index.html" not in marked
 
 

@@ -97,9 +97,9 @@ def test_a_filter_narrows_the_results(page, base_url):
 
 def test_browsing_by_filter_alone(page, base_url):
     open_search(page, base_url)
-    # Four reviews, plus Child A's learning briefing and action plan.
-    assert status(page) == "6 pages to search: type some words or choose filters" and titles(page) == []
-    assert page.locator("fieldset[data-facet=theme] label").all_inner_texts()[0].split() == ["Neglect", "(5)"]
+    # Four reviews, plus Child A's learning briefing, action plan, two readable documents and its one recommendation.
+    assert status(page) == "9 pages to search: type some words or choose filters" and titles(page) == []
+    assert page.locator("fieldset[data-facet=theme] label").all_inner_texts()[0].split() == ["Neglect", "(8)"]
     settle(page, page.get_by_role("checkbox", name="Domestic abuse").check)
     assert titles(page) == ["Child B: review"]
     assert status(page) == "1 result with 1 filter, newest first"
@@ -146,13 +146,17 @@ def test_a_theme_page_links_to_search_with_its_filter_set(page, base_url):
     page.wait_for_function("() => Number(document.getElementById('cr-search').dataset.done) > 0")
     assert page.get_by_role("checkbox", name="Safe sleep").is_checked()
     assert sorted(titles(page)) == ["Action plan: Child A: practice review", "Child A: practice review",
-                                    "Learning briefing: Child A: practice review"]
+                                    "Learning briefing: Child A: practice review",
+                                    "Overview report (text) – Child A: practice review",
+                                    "Panel notes – Child A: practice review",
+                                    "Recommendation 2024-child-a/R1: Child A: practice review"]
 
 
 def test_the_result_count_is_announced(page, base_url):
     open_search(page, base_url)
     heading = page.locator("#cr-results-heading")
-    assert heading.get_attribute("role") == "status" and heading.get_attribute("aria-live") == "polite"
+    # A live region (not role=status, which HTML does not allow on a heading): the count is read when it changes.
+    assert heading.get_attribute("aria-live") == "polite" and heading.get_attribute("aria-atomic") == "true"
     assert page.locator("fieldset[data-facet=theme] legend").inner_text() == "Theme"
 
 

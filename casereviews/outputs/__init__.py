@@ -23,7 +23,12 @@ WRITERS: list[Writer] = []
 
 def write_all(site: PublicSite, site_dir: Path, config: Any) -> None:
     for writer in WRITERS:
-        writer(site, site_dir, config)
+        try:
+            writer(site, site_dir, config)
+        except (UnicodeError, ValueError) as err:  # e.g. a character no UTF-8 file can hold: a message, not a traceback
+            name = getattr(writer, "__name__", "an output").removeprefix("write_").replace("_", " ")
+            raise OutputError(f"The {name} output could not be written ({err}); the build stopped and nothing was "
+                              "published. Run scripts/check; report this message if it finds nothing.") from None
 
 
 # The writers, in the order they run. Imported here, after WRITERS and OutputError exist, because they import it.
@@ -31,8 +36,12 @@ from .action_feeds import write_action_feeds  # noqa: E402
 from .actions_csv import write_actions_csv  # noqa: E402
 from .data import write_data  # noqa: E402
 from .feed import write_feed  # noqa: E402
+from .og_card import write_og_card  # noqa: E402
+from .permalinks import write_permalinks  # noqa: E402
+from .recommendations import write_recommendations  # noqa: E402
 from .robots import write_robots  # noqa: E402
 from .schemas import write_schemas  # noqa: E402
 
-WRITERS.extend([write_data, write_actions_csv, write_feed, write_robots, write_schemas])
+WRITERS.extend([write_data, write_actions_csv, write_feed, write_robots, write_schemas, write_og_card])
 WRITERS.append(write_action_feeds)  # per plan, per agency and all updates
+WRITERS += [write_recommendations, write_permalinks]  # the register as open data; a page per recommendation

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from ..progress import TrackedAction
 from ..site import PublicSite
+from ..spreadsheet import safe_row
 from ..urls import action_plan_path, fragment
 
 PATH = "data/actions.csv"
@@ -70,4 +71,4 @@ def write_actions_csv(site: PublicSite, site_dir: Path, config: Any) -> None:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for action in site.actions:
-            writer.writerow(row(action, site_url, as_at))
+            writer.writerow(safe_row(row(action, site_url, as_at)))

@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from ..records import csv_columns, dataset, flatten
 from ..schemas import SCHEMA_DIR, _empty_as_true
 from ..site import PublicSite
+from ..spreadsheet import safe_row
 from . import OutputError
 
 SCHEMA_FILE = SCHEMA_DIR / "reviews-data.schema.json"
@@ -79,5 +80,5 @@ def write_data(site: PublicSite, site_dir: Path, config: Any) -> None:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=csv_columns())
     writer.writeheader()
-    writer.writerows(flatten(record) for record in data["reviews"])
+    writer.writerows(safe_row(flatten(record)) for record in data["reviews"])
     (folder / "reviews.csv").write_text(out.getvalue(), encoding="utf-8", newline="")

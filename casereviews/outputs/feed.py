@@ -9,6 +9,7 @@ unchanged feed.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -94,10 +95,15 @@ def _plan_entry(r: Review, day: date, moment: datetime, id_: str) -> Entry:
                  f"{len(lines)} {noun} updated. " + " ".join(lines))
 
 
+# Characters XML 1.0 does not allow at all: dropped rather than letting one make a feed unreadable (ElementTree
+# writes them as they are, and every feed reader then refuses the whole feed).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _sub(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{name}", attrs)
+    element = ET.SubElement(parent, f"{{{ATOM}}}{name}", {k: NOT_XML.sub("", v) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = NOT_XML.sub("", text)
     return element
 
 

@@ -25,7 +25,6 @@ const clearButton = document.getElementById("cr-clear");
 // index, this word costs one small chunk.
 const BROWSE_WORD = "crbrowseallqz";
 const PAGE_SIZE = 20;
-const FACET_LIMIT = 8; // longer groups show this many values and a button for the rest
 const base = new URL((root.dataset.base || ".") + "/", window.location.href);
 const facetKeys = [...root.querySelectorAll("fieldset[data-facet]")].map((f) => f.dataset.facet);
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -177,14 +176,24 @@ function noResults() {
   return li;
 }
 
+// A document's pages are sections whose headings have the id "page=N" (casereviews/document_search.py): link to
+// the page with the most of the words searched for, so the PDF opens there, and name that page in the title.
+function bestPage(data) {
+  if ((data.meta || {}).kind !== "Document") return null;
+  const pages = (data.sub_results || []).filter((s) => /#page=\d+$/.test(s.url) && (s.locations || []).length);
+  return pages.reduce((best, s) => (!best || s.locations.length > best.locations.length ? s : best), null);
+}
+
 function resultItem(data) {
   const meta = data.meta || {};
+  const page = bestPage(data);
   const li = document.createElement("li");
   li.className = "cr-result";
   const heading = document.createElement("h3");
   const link = document.createElement("a");
-  link.href = data.url;
-  link.textContent = meta.title || data.url;
+  // A recommendation's record is its own small page; its metadata names its place on the action plan.
+  link.href = meta.url ? new URL(meta.url, base).href : page ? page.url : data.url;
+  link.textContent = page && meta.document ? `${meta.document}, ${page.title} – ${meta.review}` : meta.title || data.url;
   heading.append(link);
   const facts = document.createElement("p");
   facts.className = "cr-result__meta";
@@ -208,7 +217,7 @@ function resultItem(data) {
   const excerpt = document.createElement("p");
   excerpt.className = "cr-result__excerpt";
   if (meta.excerpt) excerpt.textContent = meta.excerpt;
-  else excerpt.append(...markedText(data.excerpt || ""));
+  else excerpt.append(...markedText((page || data).excerpt || ""));
   li.append(heading, facts, excerpt);
   return li;
 }
@@ -250,18 +259,14 @@ function showChosen(state) {
   clearButton.hidden = chosen === 0;
 }
 
+// The page (overrides/search.html) draws long groups already cut to their first values, with the button.
 function shortenLongGroups() {
   for (const fieldset of root.querySelectorAll("fieldset[data-facet]")) {
+    const button = fieldset.querySelector(".cr-facet__toggle");
+    if (!button) continue;
     const items = [...fieldset.querySelectorAll("li")];
-    if (items.length <= FACET_LIMIT + 2) continue;
-    const extra = items.slice(FACET_LIMIT);
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "cr-facet__toggle";
+    const extra = items.filter((li) => li.classList.contains("cr-facet__more"));
     const legend = fieldset.querySelector("legend").textContent.toLowerCase();
-    const listId = `cr-facet-${fieldset.dataset.facet}`;
-    fieldset.querySelector("ul").id = listId;
-    button.setAttribute("aria-controls", listId);
     const setOpen = (open) => {
       // A ticked value always stays visible, open or not.
       for (const li of extra) li.hidden = !open && !li.querySelector("input").checked;
@@ -269,7 +274,6 @@ function shortenLongGroups() {
       button.textContent = open ? `Show fewer (${legend})` : `Show all ${items.length} (${legend})`;
     };
     button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
-    fieldset.append(button);
     fieldset.addEventListener("change", () => setOpen(button.getAttribute("aria-expanded") === "true"));
     fieldset.cr_setOpen = setOpen;
     setOpen(false);

@@ -1,0 +1,93 @@
+"""Search inside a demo report, in Debian's Chromium: a phrase that exists only inside a PDF finds that PDF, and
+the result leads to the page of the PDF where the phrase is.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitebuild import AS_OF, REPO, serve
+
+from casereviews.documents import extract
+
+pytestmark = pytest.mark.browser
+
+PHRASE = "cheek bruise pathway card"
+REPORT = REPO / "reviews/2021-baby-noah/files/overview-report.pdf"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("documents-browser") / "site"
+    env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, stop = serve(out)
+    yield url
+    stop()
+
+
+def page_with(path: Path, phrase: str) -> int:
+    pages = [n for n, text in enumerate(extract(path).pages, 1) if phrase in " ".join(text.split()).lower()]
+    assert len(pages) == 1, pages
+    return pages[0]
+
+
+def test_the_phrase_is_only_inside_the_pdf():
+    sources = [p for p in (REPO / "reviews").rglob("*") if p.suffix in (".md", ".yml")]
+    assert not any(PHRASE in " ".join(p.read_text(encoding="utf-8").split()).lower() for p in sources)
+    assert page_with(REPORT, PHRASE) > 1
+
+
+def test_a_phrase_inside_a_report_finds_it_and_opens_it_at_the_page(chromium, demo):
+    expected = page_with(REPORT, PHRASE)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(60000)  # the machine may be busy; nothing here waits a fixed time
+    try:
+        page.goto(f"{demo}/search/")
+        page.wait_for_function("() => document.getElementById('cr-search').dataset.busy === 'false'")
+        page.fill("#cr-q", PHRASE)
+        page.press("#cr-q", "Enter")
+        page.wait_for_function("() => { const el = document.getElementById('cr-search');"
+                               " return el.dataset.busy === 'false' && Number(el.dataset.done) > 0"
+                               " && document.querySelectorAll('#cr-results h3').length > 0; }")
+        results = page.locator("#cr-results .cr-result")
+        assert results.count() == 1
+        result = results.first
+        assert result.locator("h3").inner_text() == (f"Baby Noah: overview report, page {expected} – "
+                                                     "Baby Noah: Local Child Safeguarding Practice Review")
+        assert result.locator(".cr-result__kind").inner_text() == "Document"
+        assert "pathway card" in result.locator(".cr-result__excerpt").inner_text()
+        link = result.locator("h3 a")
+        assert link.get_attribute("href").endswith(f"/reviews/2021-baby-noah/files/overview-report.pdf"
+                                                   f"#page={expected}")
+        # Follow it as a reader would: Chromium opens the report in its PDF viewer at the page in the address.
+        link.click()
+        page.wait_for_url(f"**/reviews/2021-baby-noah/files/overview-report.pdf#page={expected}")
+        assert page.url.endswith(f"overview-report.pdf#page={expected}")
+        served = context.request.get(page.url.split("#")[0])
+        assert served.ok and served.body() == REPORT.read_bytes()  # the very file whose page holds the phrase
+    finally:
+        context.close()
+
+
+def test_the_document_filter_shows_reports_alone(chromium, demo):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60000)  # the machine may be busy; nothing here waits a fixed time
+    try:
+        page.goto(f"{demo}/search/?q=bruising&kind=Document")
+        page.wait_for_function("() => { const el = document.getElementById('cr-search');"
+                               " return el.dataset.busy === 'false' && Number(el.dataset.done) > 0; }")
+        kinds = page.locator("#cr-results .cr-result__kind").all_inner_texts()
+        assert kinds == ["Document"]  # the one report that discusses bruising; its review, briefing and plan are not
+        assert "#page=" in page.locator("#cr-results h3 a").get_attribute("href")
+    finally:
+        context.close()
