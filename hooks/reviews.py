@@ -43,13 +43,14 @@ from casereviews.outputs.validate import validate_site  # noqa: E402
 from casereviews.present import FILTERS  # noqa: E402
 from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
 from casereviews.sections import SectionsExtension  # noqa: E402
-from casereviews.stylesheet import script_parts_off, write_material_css  # noqa: E402
+from casereviews.stylesheet import READING_CSS, script_parts_off, site_stylesheet, write_material_css  # noqa: E402
 from casereviews.trimcss import Usage  # noqa: E402
 from casereviews.urls import FILTERS as URL_FILTERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviews")
 _current: Build | HubBuild | None = None  # a HubBuild when mkdocs.yml sets extra.reviews.hub (a hub)
 _usage = Usage()  # the classes the built pages use (on_post_page), for Material's trimmed stylesheet
+_reading = Usage()  # the classes the review and briefing pages use, for their cut of the project's stylesheet
 # The staged build (see on_startup): the command MkDocs runs, the real site folder, the folder being built into,
 # and whether the build got to its end without an error.
 STAGED_COMMANDS = ("build", "gh-deploy")
@@ -114,9 +115,10 @@ def on_shutdown():
 
 
 def on_config(config):
-    global _current, _usage
+    global _current, _usage, _reading
     _usage = Usage(script_off=script_parts_off(config.theme.get("features") or [], config.plugins.keys(),
                                                config.extra, config.repo_url))
+    _reading = Usage(script_off=_usage.script_off)
     gc.unfreeze()  # a previous build's objects (mkdocs serve) may be collected again
     root = Path(config.config_file_path).resolve().parent
     extra = config.extra.get("reviews")
@@ -178,6 +180,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     context["reviews_site"] = _current.site
+    context["site_stylesheet"] = site_stylesheet(page.meta.get("template"))
     spec = _current.by_uri.get(page.file.src_uri)
     if spec is not None:
         context.update(spec.context)
@@ -187,6 +190,8 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     output = compact(output)
     _usage.add_page(output)
+    if READING_CSS in output:
+        _reading.add_page(output)
     return output
 
 
@@ -200,11 +205,11 @@ def on_post_build(config):
     global _built
     try:
         if isinstance(_current, HubBuild):  # a hub: its sharing card and its search over the harvested records
-            write_material_css(Path(config.site_dir), _usage, config.extra_css)
+            write_material_css(Path(config.site_dir), _usage, config.extra_css, _reading)
             log.info("Search: %s", _current.write_outputs(Path(config.site_dir)))
         else:
             outputs.write_all(_current.site, Path(config.site_dir), config)
-            write_material_css(Path(config.site_dir), _usage, config.extra_css)
+            write_material_css(Path(config.site_dir), _usage, config.extra_css, _reading)
             # Then search: it reads the finished pages, and adds the pages of published documents as records.
             log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site)))
         log.info("Outputs: %s", validate_site(Path(config.site_dir)))  # last: it reads every file written

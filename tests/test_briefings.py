@@ -289,7 +289,7 @@ def test_the_briefing_page_links_its_review_and_action_plan_and_prints(site):
     assert "window.print()" in page and "<script src" not in page
     assert ('<span class="cr-print-address__url" data-cr-address>https://reviews.example.org/reviews/2024-child-a/'
             'briefing/</span>') in page
-    assert 'href="../../../assets/site.css"' in html
+    assert 'href="../../../assets/site-reading.css"' in html  # the project's stylesheet, cut for reading pages
     assert "See the action plan" not in content_of(read(site, "reviews/2022-child-c/briefing"))
 
 
