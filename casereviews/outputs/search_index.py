@@ -82,7 +82,9 @@ def write_search_index(site_dir: Path, records: Iterable[DocumentRecord] = (), b
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(record.html, encoding="utf-8")
                 text_pages += record.pages
-            _run_pagefind(source, site_dir / bundle, "**/*")
+            # Every document's name has a suffix (.pdf, .docx) and no folder's does: Pagefind retries a folder its
+            # glob matches as if it were a file that could not be read yet, for a minute each.
+            _run_pagefind(source, site_dir / bundle, "**/*.*")
             shutil.rmtree(source)
             bundles.append(bundle)
             documents += len(batch)
