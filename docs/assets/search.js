@@ -422,13 +422,8 @@ async function start() {
     if (listed.ok) bundles = (await listed.json()).bundles;
     await loaded.options({ baseUrl: base.pathname, excerptLength: 30, mergeFilter: { bundle: bundles[0] } });
     await loaded.init();
-    for (const bundle of bundles.slice(1)) {
-      await loaded.mergeIndex(new URL(bundle + "/", base).pathname, {
-        baseUrl: base.pathname,
-        excerptLength: 30,
-        mergeFilter: { bundle },
-      });
-    }
+    const options = (bundle) => ({ baseUrl: base.pathname, excerptLength: 30, mergeFilter: { bundle } });
+    await Promise.all(bundles.slice(1).map((b) => loaded.mergeIndex(new URL(b + "/", base).pathname, options(b))));
     // Loads the filter indexes (until then searches report no filter counts) and gives the counts over everything.
     totals = await loaded.filters();
     pageCount = Object.values(totals.kind || {}).reduce((n, c) => n + c, 0); // every page has one kind
