@@ -50,7 +50,8 @@ def write_search_index(site_dir: Path, records: Iterable[DocumentRecord] = (), b
     holds, ``pagefind-pages/2/`` and on; ``records`` (the published documents, from ``document_search``) into
     ``pagefind-documents/1/`` and on. A bundle takes pages (in order of their path) or documents (in the site's
     order) until what Pagefind would read passes ``bundle_mb`` million bytes of HTML (a page's file, a document's
-    record: its text and filters). ``pagefind/bundles.json`` lists every bundle for the search page, which searches them all.
+    record: its text and filters). ``pagefind/bundles.json`` lists every bundle for the search page, which
+    searches them all.
     Raises ``OutputError`` with Pagefind's own words when it fails, since a site whose search silently finds
     nothing is worse than a failed build.
     """
