@@ -147,7 +147,7 @@ def _run_pagefind(source: Path, output: Path, glob: str) -> None:
     output_text = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
         tail = "\n".join(output_text.splitlines()[-15:])
-        raise OutputError(f"Search index: Pagefind failed (exit code {done.returncode}) on {source}:\n{tail}")
+        raise OutputError(f"Search index: Pagefind failed (exit code {done.returncode}) writing {output}:\n{tail}")
     try:
         json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
     except (OSError, ValueError, KeyError, TypeError):
