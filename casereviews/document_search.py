@@ -34,8 +34,7 @@ class DocumentRecord:
     pages: int  # pages with text, each a section (and sub-result) of its own
 
 
-def _searchable(site: PublicSite) -> Iterator[tuple]:
-    """(review, its search record, document, its text, the pages with text) of every document to index."""
+def document_records(site: PublicSite) -> Iterator[DocumentRecord]:
     for review in site.published:
         texts = site.document_texts_of(review)
         base = record(review, "document") if texts else None
@@ -46,30 +45,22 @@ def _searchable(site: PublicSite) -> Iterator[tuple]:
             if text is None or not text.readable:
                 continue
             pages = [(n, page) for n, page in enumerate(text.pages, start=1) if len(page) >= MIN_PAGE_CHARS]
-            if pages:  # a scan has nothing to find
-                yield review, base, document, text, pages
-
-
-def document_records(site: PublicSite) -> Iterator[DocumentRecord]:
-    for review, base, document, text, pages in _searchable(site):
-        yield _record(review, base, document, text, pages)
-
-
-def _record(review, base, document, text, pages) -> DocumentRecord:
-    meta = [*((k, v) for k, v in base.meta if k != "title"), ("title", f"{document.title} – {review.title}"),
-            ("document", document.title), ("review", review.title)]
-    head = "".join(f'<span data-pagefind-filter="{escape(k)}">{escape(v)}</span>' for k, v in base.filters)
-    head += "".join(f'<span data-pagefind-meta="{escape(k)}">{escape(v)}</span>' for k, v in meta)
-    head += f'<span data-pagefind-sort="{SORT_KEY}">{escape(base.published)}</span>'
-    if text.kind == PDF:
-        body = "".join(f'<section><h2 id="page={n}">page {n}</h2><p>{escape(page)}</p></section>'
-                       for n, page in pages)
-    else:
-        body = "".join(f"<p>{escape(page)}</p>" for _n, page in pages)
-    return DocumentRecord(
-        url=f"/reviews/{review.slug}/{document.file}",
-        html=(f'<!DOCTYPE html><html lang="en"><head><title>{escape(document.title)}</title></head><body>'
-              f'<main data-pagefind-body><div hidden data-pagefind-ignore>{head}</div>{body}</main>'
-              "</body></html>"),
-        pages=len(pages),
-    )
+            if not pages:
+                continue  # a scan: nothing to find
+            meta = [*((k, v) for k, v in base.meta if k != "title"), ("title", f"{document.title} – {review.title}"),
+                    ("document", document.title), ("review", review.title)]
+            head = "".join(f'<span data-pagefind-filter="{escape(k)}">{escape(v)}</span>' for k, v in base.filters)
+            head += "".join(f'<span data-pagefind-meta="{escape(k)}">{escape(v)}</span>' for k, v in meta)
+            head += f'<span data-pagefind-sort="{SORT_KEY}">{escape(base.published)}</span>'
+            if text.kind == PDF:
+                body = "".join(f'<section><h2 id="page={n}">page {n}</h2><p>{escape(page)}</p></section>'
+                               for n, page in pages)
+            else:
+                body = "".join(f"<p>{escape(page)}</p>" for _n, page in pages)
+            yield DocumentRecord(
+                url=f"/reviews/{review.slug}/{document.file}",
+                html=(f'<!DOCTYPE html><html lang="en"><head><title>{escape(document.title)}</title></head><body>'
+                      f'<main data-pagefind-body><div hidden data-pagefind-ignore>{head}</div>{body}</main>'
+                      "</body></html>"),
+                pages=len(pages),
+            )
