@@ -23,6 +23,9 @@ class Settings:
     document_size_limit_mb: float = 20.0
     strict_documents: bool = False
     accessible_contact: str = ""
+    # Search (casereviews.outputs.search_index): the index is written in bundles, each from at most about this many
+    # million bytes (the pages' HTML, the documents' text), so no Pagefind process holds it all at once.
+    search_bundle_mb: float = 40.0
 
     @classmethod
     def from_mapping(cls, root: Path, extra: dict[str, Any] | None, site_url: str | None = None) -> Settings:
@@ -39,6 +42,7 @@ class Settings:
             document_size_limit_mb=float(extra.get("document_size_limit_mb", 20)),
             strict_documents=str(extra.get("strict_documents", False)).strip().lower() in _ON,
             accessible_contact=str(extra.get("accessible_contact") or "").strip(),
+            search_bundle_mb=float(extra.get("search_bundle_mb", 40)),
         )
 
 

@@ -210,8 +210,9 @@ def on_post_build(config):
         else:
             outputs.write_all(_current.site, Path(config.site_dir), config)
             write_material_css(Path(config.site_dir), _usage, config.extra_css, _reading)
-            # Then search: it reads the finished pages, and adds the pages of published documents as records.
-            log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site)))
+            # Then search: it reads the finished pages, and adds the text of published documents.
+            log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site),
+                                                      _current.settings.search_bundle_mb))
         log.info("Outputs: %s", validate_site(Path(config.site_dir)))  # last: it reads every file written
     except outputs.OutputError as err:
         raise PluginError(str(err)) from None

@@ -20,6 +20,8 @@ from sitebuild import all_outputs, build_ok, front, review_meta, run_build, writ
 from casereviews.commands import check
 from casereviews.doccache import DocumentCache, content_hash
 from casereviews.documents import MAX_PAGE_CHARS, extract, tidy
+from casereviews.outputs.pagefind_order import fix_order
+from casereviews.outputs.search_index import _cut
 from casereviews.sampledocs import docx, image_pdf, speckled_page, text_pdf
 from casereviews.settings import Settings
 
@@ -315,13 +317,21 @@ def test_the_review_page_gives_pages_and_a_notice_for_a_scan(built):
     assert "scanned image" not in items["good.pdf"] and "scanned image" not in items["damaged.pdf"]
 
 
-def test_the_index_holds_each_readable_document_with_a_section_per_page(built):
-    _root, _site, outputs = built
+def _fragments(outputs, bundle):
     fragments = {}
     for name, text in outputs.items():
-        if name.startswith("pagefind/fragment/"):
+        if name.startswith(f"{bundle}/fragment/"):
             fragment = json.loads(text[text.index("{"):])  # after Pagefind's signature
             fragments[fragment["url"]] = fragment
+    return fragments
+
+
+def test_the_index_holds_each_readable_document_with_a_section_per_page(built):
+    _root, site, outputs = built
+    fragments = _fragments(outputs, "pagefind-documents/1")
+    # The documents have a bundle of their own, which pagefind/bundles.json names; the pages' bundle holds none.
+    assert not any("/files/" in url for url in _fragments(outputs, "pagefind"))
+    assert json.loads(outputs["pagefind/bundles.json"]) == {"bundles": ["pagefind", "pagefind-documents/1"]}
     good = fragments["/reviews/2024-child-a/files/good.pdf"]
     assert [a["id"] for a in good["anchors"]] == [f"page={n}" for n in range(1, 9)]  # sub-results: #page=N
     assert "pathway card" in " ".join(good["content"].split())
@@ -365,3 +375,53 @@ def test_the_benchmark_corpus_gains_reports_scans_and_word_files(tmp_path):
     assert with_text and all(20 <= r.page_count <= 60 and r.readable for r in with_text)
     assert sum(len(r.pages) for r in with_text) == summary.document_pages
     assert any(r.scanned for r in reports) == (summary.scans > 0)
+
+
+# -- the index in bundles of bounded size -------------------------------------------------------------------
+
+def test_pages_and_documents_are_split_into_bundles_by_what_pagefind_reads(tmp_path):
+    """Each bundle gets pages (their HTML) or documents (their text) until search_bundle_mb would be passed;
+    pagefind/bundles.json names every bundle, each is a whole Pagefind bundle in a fixed order, and no page or
+    document is in two bundles."""
+    files: dict[str, str | bytes] = {}
+    for n, day in enumerate(["2024-03-12", "2023-05-01", "2025-01-20"]):
+        words = [[f"Report {n}", f"The panel found uniquemarker{n} in the notes."]]
+        files[f"2024-child-{n}/index.md"] = front(review_meta(
+            title=f"Child {n}: practice review", published=day,
+            documents=[{"title": f"Report {n}", "file": "files/report.pdf"}]), "## What happened\n\nText.\n")
+        files[f"2024-child-{n}/files/report.pdf"] = text_pdf(words, title=f"Report {n}", language="en-GB")
+    # 100 bytes: less than any page's HTML or any document's, so each is a bundle of its own.
+    site = build_ok(write_project(tmp_path, files, extra={"search_bundle_mb": 0.0001}))
+    outputs = all_outputs(site)
+    bundles = json.loads(outputs["pagefind/bundles.json"])["bundles"]
+    pages = [b for b in bundles if not b.startswith("pagefind-documents/")]
+    assert bundles == [*pages, "pagefind-documents/1", "pagefind-documents/2", "pagefind-documents/3"]
+    assert pages == ["pagefind", "pagefind-pages/2", "pagefind-pages/3"]
+    found = {}
+    for n in (1, 2, 3):
+        fragments = _fragments(outputs, f"pagefind-documents/{n}")
+        assert len(fragments) == 1 and not set(fragments) & set(found)
+        found.update(fragments)
+    page_urls = [url for bundle in pages for url in _fragments(outputs, bundle)]
+    assert sorted(page_urls) == [f"/reviews/2024-child-{n}/" for n in range(3)]  # each page once
+    for bundle in bundles:
+        entry = json.loads((site / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == ["en"] and (site / bundle / "wasm.en.pagefind").is_file()
+        before = {p: p.read_bytes() for p in (site / bundle).rglob("*") if p.is_file()}
+        fix_order(site / bundle)  # already in a fixed order: nothing changes
+        assert {p: p.read_bytes() for p in (site / bundle).rglob("*") if p.is_file()} == before
+    assert found["/reviews/2024-child-2/files/report.pdf"]["filters"]["kind"] == ["Document"]
+    assert "uniquemarker2" in found["/reviews/2024-child-2/files/report.pdf"]["content"]
+    assert not list(tmp_path.glob("**/.search-*"))  # the pages and texts given to Pagefind are gone
+
+
+def test_a_bundle_takes_what_fits_under_the_limit_and_never_nothing():
+    assert [[name for name, _ in group] for group in _cut([("a", 50), ("b", 50), ("c", 50)], 110)] == [["a", "b"],
+                                                                                                       ["c"]]
+    assert [[name for name, _ in group] for group in _cut([("big", 500), ("c", 5)], 110)] == [["big"], ["c"]]
+    assert list(_cut([], 110)) == []
+
+
+def test_the_bundle_setting_defaults_to_40_mb(tmp_path):
+    assert Settings.from_mapping(tmp_path, {}).search_bundle_mb == 40
+    assert Settings.from_mapping(tmp_path, {"search_bundle_mb": 8}).search_bundle_mb == 8

@@ -72,4 +72,5 @@ def test_documents_cannot_publish_a_draft(tmp_path, route):
 def test_the_search_index_holds_the_text_of_published_documents(outputs, what):
     """Proof that the scan sees document text where it can leak to: inside Pagefind's index, not only in the file."""
     marker = DOCUMENT_MARKERS[what]
-    assert any(marker in text.lower() for name, text in outputs.items() if name.startswith("pagefind/")), what
+    assert any(marker in text.lower() for name, text in outputs.items()
+               if name.startswith("pagefind-documents/")), what

@@ -1,5 +1,6 @@
-"""Pagefind's service answers a write request before its files are complete and exits the moment its input
-closes (1.5.2), which under load left an empty pagefind-entry.json. The client waits until the Pagefind process
+"""Pagefind's service (the hub's search index uses it) answers a write request before its files are complete
+and exits the moment its input closes (1.5.2), which under load left an empty pagefind-entry.json. The client
+waits until the Pagefind process
 holds no file of the bundle open; these tests show that the wait sees a file a process holds open, and that an
 index written through the service is complete when the service has closed."""
 
@@ -13,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from casereviews.outputs.search_index import _open_files, _writes_finished, pagefind_service
+from casereviews.outputs.pagefind_service import _open_files, _writes_finished, pagefind_service
 
 
 def run(coroutine):

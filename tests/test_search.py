@@ -40,12 +40,14 @@ def site(project):
 
 
 def fragments(site) -> dict[str, dict]:
-    """Every page record in the Pagefind bundle, by URL."""
+    """Every page record in every Pagefind bundle the search page is told of (pagefind/bundles.json), by URL."""
     out = {}
-    for path in (site / "pagefind" / "fragment").iterdir():
-        data = gzip.decompress(path.read_bytes()).decode("utf-8")
-        record_ = json.loads(data[data.index("{"):])
-        out[record_["url"]] = record_
+    for bundle in json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8"))["bundles"]:
+        for path in (site / bundle / "fragment").iterdir():
+            data = gzip.decompress(path.read_bytes()).decode("utf-8")
+            record_ = json.loads(data[data.index("{"):])
+            assert record_["url"] not in out  # no page is in two bundles
+            out[record_["url"]] = record_
     return out
 
 

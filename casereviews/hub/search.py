@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ..outputs import OutputError
 from ..outputs.pagefind_order import fix_order
-from ..outputs.search_index import OUTPUT, TIMEOUT_SECONDS, pagefind_service
+from ..outputs.pagefind_service import pagefind_service
+from ..outputs.search_index import OUTPUT, TIMEOUT_SECONDS
 from ..search import BROWSE_WORD, Facet
 from .model import HubReview, HubSite
 

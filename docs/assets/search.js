@@ -8,6 +8,14 @@
 // Within a filter group, ticked values widen the search (any of them); across groups they narrow it (all
 // groups). Each group's counts say how many results each value would give with the other groups' choices, the
 // usual faceted-search convention, so a count never depends on what is ticked in its own group.
+//
+// The index is in several Pagefind bundles, so that no single Pagefind run at build time holds all of it in
+// memory (casereviews/outputs/search_index.py): pagefind/ holds pages, more bundles of pages and the text inside
+// published documents may follow, and pagefind/bundles.json lists them all. The first is loaded as usual and
+// the others merged into it (Pagefind's mergeIndex), so one search covers them all: results by relevance come
+// in Pagefind's merged order (by score) and filter counts are added up. A newest-first search is different:
+// Pagefind scores each bundle's results by their place in that bundle's order, which the merged order does not
+// keep, so it searches each bundle on its own (each has a filter "bundle" naming it) and merges them by date.
 
 const root = document.getElementById("cr-search");
 const form = document.getElementById("cr-search-form");
@@ -30,9 +38,10 @@ const facetKeys = [...root.querySelectorAll("fieldset[data-facet]")].map((f) => 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 let pagefind = null;
+let bundles = ["pagefind"];
 let totals = {}; // filter value counts over the whole index
 let pageCount = 0;
-let current = []; // the results of the latest search, for "Show more"
+let current = noResultsYet(); // the results of the latest search, for "Show more"
 let shown = 0;
 let generation = 0; // a newer search makes older, slower ones drop their answers
 let typingTimer = null;
@@ -107,7 +116,7 @@ async function run(state) {
     showChosen(state);
     sortSelect.disabled = true;
     sortSelect.value = "newest";
-    current = [];
+    current = noResultsYet();
     shown = 0;
     list.replaceChildren();
     moreButton.hidden = true;
@@ -116,31 +125,103 @@ async function run(state) {
     return;
   }
   const term = state.q || BROWSE_WORD;
-  const options = { filters: pagefindFilters(state.filters) };
+  const only = state.q ? await bundlesWithEveryWord(state.q) : bundles;
+  const within = (filters) => (only.length === bundles.length ? filters : inBundles(filters, only));
+  const options = { filters: within(pagefindFilters(state.filters)) };
   if (effectiveSort(state) === "newest") options.sort = { published: "desc" };
   const search = await pagefind.search(term, options);
+  // Newest first: each bundle's own results, in its own order (see the top of this file).
+  let sorted = null;
+  if (options.sort && bundles.length > 1) {
+    const each = (bundle) => pagefind.search(term, { ...options, filters: inBundles(options.filters, [bundle]) });
+    sorted = await Promise.all(only.map(each));
+  }
   // Counts for a group with ticked values come from the same search without that group's choices.
   const counts = {};
   for (const key of facetKeys) {
     if (state.filters[key]) {
-      const other = await pagefind.search(term, { filters: pagefindFilters(state.filters, key) });
+      const other = await pagefind.search(term, { filters: within(pagefindFilters(state.filters, key)) });
       counts[key] = (other && other.filters && other.filters[key]) || {};
     } else {
       counts[key] = (search && search.filters && search.filters[key]) || {};
     }
   }
-  if (mine !== generation || !search) return;
+  if (mine !== generation || !search || (sorted && sorted.includes(null))) return;
   showCounts(counts);
   showChosen(state);
   // Browsing without words is always newest first: say so, and keep the choice out of the address.
   sortSelect.disabled = !state.q;
   sortSelect.value = state.q ? state.sort : "newest";
-  current = search.results;
+  current = sorted ? newestFirst(sorted) : inOrder(search.results);
   shown = 0;
   list.replaceChildren();
   statusEl.textContent = summary(state, current.length);
   await showMore(mine, false);
   finish(mine);
+}
+
+function inBundles(filters, chosen) {
+  return { ...filters, bundle: { any: chosen.length ? chosen : ["(none)"] } };
+}
+
+// Pagefind leaves out of a search every word its index does not hold, so a bundle without one of the words
+// would answer with its pages that have the others, where one index of everything would have required every
+// word (on a page of another bundle). So each word is looked up alone first, and the bundles that lack a word
+// some other bundle holds are left out. (A word no bundle holds is left out, as one index would.)
+async function bundlesWithEveryWord(q) {
+  if (bundles.length < 2) return bundles;
+  let keep = bundles;
+  for (const word of new Set(q.split(/\s+/).filter(Boolean))) {
+    const found = await pagefind.search(word);
+    const holding = (found && found.filters && found.filters.bundle) || {};
+    if (Object.values(holding).some((n) => n > 0)) keep = keep.filter((bundle) => holding[bundle] > 0);
+  }
+  return keep;
+}
+
+// A search's results in the order shown: length, and take(n) for the data of the next n.
+function noResultsYet() {
+  return { length: 0, take: async () => [] };
+}
+
+function inOrder(results) {
+  let next = 0;
+  return {
+    length: results.length,
+    take: (n) => {
+      const batch = results.slice(next, next + n);
+      next += batch.length;
+      return Promise.all(batch.map((r) => r.data()));
+    },
+  };
+}
+
+// Each bundle's results are newest first: take the newest of the bundles' next results each time, loading only
+// those (a result's date is in its data, as its metadata "date", the same day as its sort key "published").
+function newestFirst(answers) {
+  const queues = answers.map((a) => ({ results: a.results, at: 0, head: null })).filter((q) => q.results.length);
+  return {
+    length: queues.reduce((n, q) => n + q.results.length, 0),
+    take: async (n) => {
+      const out = [];
+      while (out.length < n) {
+        const live = queues.filter((q) => q.at < q.results.length);
+        if (!live.length) break;
+        for (const q of live) if (!q.head) q.head = q.results[q.at].data();
+        const heads = await Promise.all(live.map((q) => q.head));
+        let best = 0; // on the same day, the earlier bundle (the pages) first
+        for (let k = 1; k < live.length; k++) if (dateOf(heads[k]) > dateOf(heads[best])) best = k;
+        out.push(heads[best]);
+        live[best].at += 1;
+        live[best].head = null;
+      }
+      return out;
+    },
+  };
+}
+
+function dateOf(data) {
+  return (data.meta || {}).date || "";
 }
 
 function finish(mine) {
@@ -157,12 +238,12 @@ function summary(state, count) {
 }
 
 async function showMore(mine, moveFocus) {
-  const batch = current.slice(shown, shown + PAGE_SIZE);
-  const data = await Promise.all(batch.map((r) => r.data()));
-  if (mine !== generation) return;
+  const results = current;
+  const data = await results.take(PAGE_SIZE);
+  if (mine !== generation || results !== current) return;
   const items = data.map(resultItem);
   list.append(...items);
-  shown += batch.length;
+  shown += data.length;
   moreButton.hidden = shown >= current.length;
   moreButton.textContent = `Show more results (${(current.length - shown).toLocaleString("en-GB")} more)`;
   if (moveFocus && items.length) items[0].querySelector("a").focus();
@@ -337,9 +418,13 @@ async function start() {
   shortenLongGroups();
   try {
     const loaded = await import(new URL("pagefind/pagefind.js", base).href);
-    await loaded.options({ baseUrl: base.pathname, excerptLength: 30 });
+    const listed = await fetch(new URL("pagefind/bundles.json", base));
+    if (listed.ok) bundles = (await listed.json()).bundles;
+    await loaded.options({ baseUrl: base.pathname, excerptLength: 30, mergeFilter: { bundle: bundles[0] } });
     await loaded.init();
-    // Loads the filter index (until then searches report no filter counts) and gives the counts over everything.
+    const options = (bundle) => ({ baseUrl: base.pathname, excerptLength: 30, mergeFilter: { bundle } });
+    await Promise.all(bundles.slice(1).map((b) => loaded.mergeIndex(new URL(b + "/", base).pathname, options(b))));
+    // Loads the filter indexes (until then searches report no filter counts) and gives the counts over everything.
     totals = await loaded.filters();
     pageCount = Object.values(totals.kind || {}).reduce((n, c) => n + c, 0); // every page has one kind
     pagefind = loaded; // searching is possible from here on
