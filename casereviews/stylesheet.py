@@ -81,7 +81,9 @@ def write_material_css(site_dir: Path, usage: Usage, extra_css: Iterable[Path] =
     (site_dir / MATERIAL_CSS).write_text(css, encoding="utf-8")
     site_css = site_dir / SITE_CSS
     if site_css.is_file():
-        cut = trim([site_css.read_text(encoding="utf-8")], reading if reading is not None else usage)
+        # Custom properties the project sets for Material (--md-accent-fg-color) are read by Material's rules:
+        # kept whenever the trimmed Material stylesheet refers to them.
+        cut = trim([site_css.read_text(encoding="utf-8")], reading if reading is not None else usage, css)
         (site_dir / READING_CSS).write_text(cut, encoding="utf-8")
     for path in project_css:
         if path.is_file() and path.suffix == ".css":
