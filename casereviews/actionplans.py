@@ -208,7 +208,7 @@ def dashboard_pages(site: PublicSite) -> Iterable:
         description=f"A printable report of progress on every published action plan. {tally.sentence()}.",
         context={**common, "agencies": agency_actions(site), "reports_to": reports_to(site),
                  "plans": tuple((p, plan_recommendations(site, p.review)) for p in review_progress(site))},
-        hide=("navigation", "toc"), search=False,
+        hide=("navigation", "toc"),
     )
 
 
@@ -234,7 +234,7 @@ def agency_pages(site: PublicSite) -> Iterable:
                          "action_feed": {"path": agency_feed_path(group.agency.id),
                                          "title": f"Updates to actions led by {group.agency.label}",
                                          "label": "Follow updates to these actions in a feed reader"}},
-                hide=("navigation",), search=page.pager.number == 1,
+                hide=("navigation",),
             )
 
 

@@ -18,7 +18,8 @@ from .lastmod import AS_AT_TEMPLATES, latest_day, page_days
 from .load import collector_paused, load
 from .pages import PageSpec, all_pages
 from .problems import ContentError, Problem
-from .settings import Settings, SettingsError, require_site_url
+from .project import CONFIG_NAME, locate_settings
+from .settings import InvalidSettings, Settings, SettingsError, require_site_url
 from .site import PublicSite
 
 
@@ -37,8 +38,12 @@ class Build:
 
     @classmethod
     def prepare(cls, root: Path, extra: dict[str, Any] | None, site_url: str | None = None,
-                environ: dict[str, str] | None = None) -> Build:
-        settings = Settings.from_mapping(root, extra, site_url)
+                environ: dict[str, str] | None = None, config_file: Path | None = None) -> Build:
+        """``config_file``: the mkdocs.yml the settings came from, so a wrong setting is reported at its line."""
+        try:
+            settings = Settings.from_mapping(root, extra, site_url)
+        except InvalidSettings as err:
+            raise BuildError(settings_report(err, config_file or root / CONFIG_NAME)) from None
         try:
             require_site_url(site_url, os.environ if environ is None else environ)
             at = reference_time(environ)
@@ -91,4 +96,12 @@ def strict_report(found: list[Problem]) -> str:
     files = len({p.file for p in found})
     head = (f"{len(found)} problem{'s' if len(found) != 1 else ''} in {files} document{'s' if files != 1 else ''} "
             "(strict_documents is on, so documents readers cannot use stop the build):")
+    return "\n".join([head, *(f"  {p}" for p in sorted(found))])
+
+
+def settings_report(err: InvalidSettings, config_file: Path) -> str:
+    """The wrong settings, each at its line of mkdocs.yml (or the file it inherits), as ``scripts/check`` prints
+    them."""
+    found = locate_settings(config_file, err.problems)
+    head = f"{len(found)} problem{'s' if len(found) != 1 else ''} in the site's settings:"
     return "\n".join([head, *(f"  {p}" for p in sorted(found))])

@@ -24,9 +24,9 @@ from .load import load_with_problems
 from .project import ProjectError, find_config, settings_from_config
 from .publishing import Schedule
 from .scaffold import ScaffoldError, new_review
+from .settings import InvalidSettings
 
 OK, PROBLEMS, USAGE = 0, 1, 2
-REPO_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
 def _config_arg(parser: argparse.ArgumentParser) -> None:
@@ -35,10 +35,21 @@ def _config_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace):
-    path = args.config_file or find_config(Path.cwd(), REPO_CONFIG)
+    """The settings of the project named with -f, else of the one this folder is in (the nearest mkdocs.yml here or
+    above, as MkDocs finds its configuration): never another project's, so the command acts on what the editor
+    means or says it found none."""
+    path = args.config_file or find_config(Path.cwd())
     if not path.is_file():
         raise ProjectError(f"{path}: no such file")
     return settings_from_config(path)
+
+
+def _settings_problems(err: InvalidSettings, out: TextIO, prog: str) -> None:
+    for problem in err.problems:
+        print(problem, file=out)
+    count = len(err.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} in the site's settings: fix {'them' if count != 1 else 'it'}, "
+          f"then run {prog} again.", file=out)
 
 
 def check(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -62,6 +73,9 @@ def check(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except ProjectError as err:
         print(f"scripts/check: {err}", file=sys.stderr)
         return USAGE
+    except InvalidSettings as err:  # as content problems: an editor fixes them, then checks again
+        _settings_problems(err, out, "scripts/check")
+        return PROBLEMS
     try:
         at = parse_moment(args.as_of) if args.as_of else reference_time()
     except ClockError as err:  # REVIEWS_AS_OF is wrong: the build would stop on the same value
@@ -143,6 +157,9 @@ def new_review_command(argv: Sequence[str] | None = None, out: TextIO | None = N
     except (ProjectError, ScaffoldError) as err:
         print(f"scripts/new-review: {err}", file=sys.stderr)
         return USAGE
+    except InvalidSettings as err:
+        _settings_problems(err, sys.stderr, "scripts/new-review")
+        return USAGE
     root = settings.root
     print(f"Created {created.folder.relative_to(root).as_posix()}/ with:", file=out)
     for path in created.files:
@@ -177,6 +194,9 @@ def import_command(argv: Sequence[str] | None = None, out: TextIO | None = None)
     except (ProjectError, CatalogueError) as err:
         print(f"scripts/import: {err}", file=sys.stderr)
         return USAGE
+    except InvalidSettings as err:
+        _settings_problems(err, sys.stderr, "scripts/import")
+        return USAGE
     for line in report.lines():
         print(line, file=out)
     return report.exit_code
@@ -200,8 +220,7 @@ def harvest_command(argv: Sequence[str] | None = None, out: TextIO | None = None
     from .hub.command import harvest_command as harvest_hub
 
     try:
-        config = find_config(Path.cwd(), REPO_CONFIG)
-    except ProjectError as err:
-        print(f"scripts/harvest: {err}", file=sys.stderr)
-        return USAGE
+        config = find_config(Path.cwd())
+    except ProjectError:
+        config = None  # -f may name it; else the hub command says it found none
     return harvest_hub(argv, out or sys.stdout, config)

@@ -259,7 +259,7 @@ def meeting_pages(site: PublicSite) -> Iterable:
         description="The meetings of the groups that monitor the action plans, newest first, each with a pack of "
                     "what changed since the group last met.",
         context={**_common(), "calendar": calendar, "as_at_words": as_at_words(site.at)},
-        hide=("navigation",), search=False,
+        hide=("navigation",),
     )
     for pack in calendar.packs:
         yield PageSpec(
@@ -268,7 +268,7 @@ def meeting_pages(site: PublicSite) -> Iterable:
                         f"{long_date(pack.since)} and its meeting on {long_date(pack.meeting.date)}, as it stood on "
                         "the meeting's day.",
             context={**_common(), "pack": pack, "response_labels": RESPONSE_LABELS},
-            hide=("navigation", "toc"), search=False,
+            hide=("navigation", "toc"),
         )
 
 

@@ -32,7 +32,6 @@ class PageSpec:
     description: str = ""
     context: dict[str, Any] = field(default_factory=dict)
     hide: tuple[str, ...] = ()
-    search: bool = True  # False keeps the page out of the search index
 
     def markdown(self) -> str:
         """The page's source as MkDocs reads it: front matter (title, template, description) and body."""
@@ -41,8 +40,6 @@ class PageSpec:
             meta["description"] = " ".join(self.description.split())
         if self.hide:
             meta["hide"] = list(self.hide)
-        if not self.search:
-            meta["search"] = {"exclude": True}
         # JSON is YAML, and the json module writes it some fifteen times faster than PyYAML: this runs per page.
         # YAML reads U+0085, U+2028 and U+2029 as line breaks and folds them away; as escapes they stay the text.
         return f"---\n{json.dumps(meta, ensure_ascii=False).translate(_YAML_BREAKS)}\n---\n\n{self.body}"
@@ -74,7 +71,6 @@ def review_pages(site: PublicSite) -> Iterable[PageSpec]:
             description=description,
             context={"review": review, "tally": site.tallies.get(review.slug),
                      "document_texts": site.document_texts_of(review)},
-            search=review.state != "withdrawn",
         )
 
 
@@ -85,7 +81,7 @@ def listing_pages(site: PublicSite) -> Iterable[PageSpec]:
                        description="Every safeguarding review the partnership has published, newest first.",
                        context={"reviews": page.items, "pager": page.pager, "total": len(site.reviews),
                                 "families": families, "by_family": site.by_family},
-                       hide=("navigation", "toc"), search=page.pager.number == 1)
+                       hide=("navigation", "toc"))
     yield PageSpec("themes/index.md", "Themes", "themes.html",
                    description="The learning themes of the published reviews.",
                    context={"themes": site.themes}, hide=("toc",))
@@ -101,7 +97,6 @@ def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
                 context={"theme": theme, "reviews": page.items, "pager": page.pager, "total": len(reviews),
                          "briefings": tuple(r for r in page.items if r.briefing),
                          "recurrence": site.register.recurrence(theme), "register": site.register},
-                search=page.pager.number == 1,
             )
 
 

@@ -15,7 +15,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}: {self.field}: {self.message}"
+        # Line 0: the line is not known (a setting that came from a default or an environment variable).
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{where}: {self.field}: {self.message}"
         # One problem, one line, whatever the content held: a folder name or value with a line break, a control
         # character or half a surrogate pair is shown escaped (\\n, \\x1b, \\ud800) rather than printed.
         return text if text.isprintable() else "".join(c if c.isprintable() else _escape(c) for c in text)

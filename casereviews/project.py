@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from .settings import Settings
+from .problems import Problem
+from .settings import InvalidSettings, Settings
 
 CONFIG_NAME = "mkdocs.yml"
 
@@ -53,17 +54,21 @@ _ConfigLoader.add_multi_constructor("!", _any_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 
-def find_config(start: Path | None = None, fallback: Path | None = None) -> Path:
-    """mkdocs.yml in ``start`` (the current folder) or the nearest folder above it; else ``fallback``."""
+def find_config(start: Path | None = None) -> Path:
+    """mkdocs.yml in ``start`` (the current folder) or the nearest folder above it, as MkDocs looks for its own;
+    never some other project's (the one this package came with, say)."""
     start = (start or Path.cwd()).resolve()
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
             return candidate
-    if fallback is not None and fallback.is_file():
-        return fallback
     raise ProjectError(f"no {CONFIG_NAME} found in {start} or any folder above it: run this from the project "
                        "folder, or name the file with --config-file")
+
+
+def _inherited(path: Path, data: dict[str, Any]) -> Path | None:
+    parent = data.get("INHERIT")
+    return Path(os.path.normpath(path.parent / str(parent))) if parent is not None else None
 
 
 def read_config(path: Path, _seen: tuple[Path, ...] = ()) -> dict[str, Any]:
@@ -83,10 +88,10 @@ def read_config(path: Path, _seen: tuple[Path, ...] = ()) -> dict[str, Any]:
         raise ProjectError(f"{path}{where}: is not valid YAML ({getattr(err, 'problem', None) or err})") from None
     if not isinstance(data, dict):
         raise ProjectError(f"{path}: must be a set of 'setting: value' lines")
+    parent_path = _inherited(path, data)
     parent = data.pop("INHERIT", None)
-    if parent is None:
+    if parent_path is None:
         return data
-    parent_path = Path(os.path.normpath(path.parent / str(parent)))
     if not parent_path.is_file():
         raise ProjectError(f"{path}: INHERIT names {parent}, which does not exist at {parent_path}")
     seen = (*_seen, path.resolve())
@@ -104,9 +109,56 @@ def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def settings_from_config(path: Path) -> Settings:
-    """The settings a build of this mkdocs.yml would use: the same ``Settings.from_mapping`` the hook calls."""
+    """The settings a build of this mkdocs.yml would use: the same ``Settings.from_mapping`` the hook calls.
+    Wrong settings raise ``InvalidSettings`` with each problem placed on its line."""
     config = read_config(path)
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    reviews = extra.get("reviews") if isinstance(extra.get("reviews"), dict) else None
     site_url = config.get("site_url")
-    return Settings.from_mapping(path.resolve().parent, reviews, site_url if isinstance(site_url, str) else None)
+    try:
+        return Settings.from_mapping(path.resolve().parent, extra.get("reviews"),
+                                     site_url if isinstance(site_url, str) else None)
+    except InvalidSettings as err:
+        raise InvalidSettings(locate_settings(path, err.problems)) from None
+
+
+def locate_settings(path: Path, problems: list[Problem]) -> list[Problem]:
+    """Each problem with a setting (field ``extra.reviews.NAME``) placed at the line of that setting in ``path``,
+    or in the file ``path`` inherits it from (``INHERIT``), named relative to ``path``'s folder; a problem whose
+    setting is in no file (or a file that cannot be read) keeps the name of ``path`` and no line."""
+    files: list[tuple[str, yaml.Node | None]] = []
+    current: Path | None = path
+    while current is not None and len(files) < 10:  # a chain of INHERIT; read_config has refused a loop already
+        try:
+            text = current.read_text(encoding="utf-8-sig")
+            node = yaml.compose(text, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass, nodes only
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            break
+        files.append((os.path.relpath(current, path.parent) if current != path else path.name, node))
+        data = yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - as in read_config
+        current = _inherited(current, data) if isinstance(data, dict) else None
+    out = []
+    for p in problems:
+        keys = p.field.split(".")
+        for label, node in files:
+            line = _line_of(node, keys)
+            if line:
+                out.append(Problem(label, line, p.field, p.message))
+                break
+        else:
+            out.append(Problem(path.name, 0, p.field, p.message))
+    return out
+
+
+def _line_of(node: yaml.Node | None, keys: list[str]) -> int:
+    """The line (from 1) of the last key of ``keys`` in a composed YAML mapping; 0 when it is not there."""
+    line = 0
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return 0
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                line, node = k.start_mark.line + 1, v
+                break
+        else:
+            return 0
+    return line

@@ -73,10 +73,6 @@ class Entry:
             return "overdue"
         return "closed" if all(a.closed for a in self.actions) else "open"
 
-    @property
-    def delivery_label(self) -> str:
-        return DELIVERY_LABELS[self.delivery]
-
     @cached_property
     def delivery_text(self) -> str:
         """E.g. '4 actions: 3 complete, 1 overdue'. Worked out once: a recommendation is on several pages."""

@@ -64,7 +64,7 @@ def _list_pages(site: PublicSite, entries: tuple[Entry, ...], base: str, title: 
             description=description,
             context={"entries": chunk, "pager": pager, "register": register, "value": value,
                      "dimensions": DIMENSIONS, "heading": title},
-            hide=("navigation", "toc"), search=False,
+            hide=("navigation", "toc"),
         )
 
 
@@ -94,7 +94,7 @@ def register_pages(site: PublicSite) -> Iterable:
             context={"entries": chunk, "pager": Pager(number, count, f"{ROOT}/", len(entries), PAGE_SIZE),
                      "register": register, "value": None, "dimensions": DIMENSIONS,
                      "heading": "Register of recommendations"},
-            hide=("navigation", "toc"), search=False,
+            hide=("navigation", "toc"),
         )
     for dimension, values in register.values.items():
         for value in values:

@@ -158,13 +158,6 @@ class PublicSite:
         return tuple(t for t in self.vocabulary.agencies.values() if t.id in self.actions_by_agency)
 
     @cached_property
-    def by_year(self) -> dict[int, tuple[Review, ...]]:
-        out: dict[int, list[Review]] = defaultdict(list)
-        for r in self.reviews:
-            out[year(r)].append(r)
-        return {k: tuple(v) for k, v in sorted(out.items(), reverse=True)}
-
-    @cached_property
     def impact_overdue(self) -> tuple[TrackedAction, ...]:
         """Complete actions whose impact check is overdue, longest overdue first."""
         return tuple(sorted((a for a in self.actions if a.impact_overdue),

@@ -128,7 +128,7 @@ def on_config(config):
             for problem in _current.problems:  # only in a snapshot edited by hand: scripts/harvest keeps none
                 log.warning("Snapshot: %s (not shown)", problem)
         else:
-            _current = Build.prepare(root, extra, config.site_url)
+            _current = Build.prepare(root, extra, config.site_url, config_file=Path(config.config_file_path))
     except BuildError as err:
         raise PluginError(str(err)) from None
     # The content and public site live until the build ends: kept out of the garbage collector's full passes,

@@ -34,7 +34,8 @@ from sitebuild import (  # noqa: E402
 
 from casereviews.limits import PlainDumper  # noqa: E402
 from casereviews.load import load_with_problems  # noqa: E402
-from casereviews.settings import Settings  # noqa: E402
+from casereviews.project import settings_from_config  # noqa: E402
+from casereviews.settings import InvalidSettings, Settings  # noqa: E402
 
 GUIDE = ROOT / "docs" / "editors" / "error-messages.md"
 START, END = "<!-- generated: error table start -->", "<!-- generated: error table end -->"
@@ -51,6 +52,7 @@ class Case:
     no_reviews_folder: bool = False
     extra: dict = field(default_factory=dict)
     links: dict = field(default_factory=dict)  # under reviews/: a symbolic link -> the file under reviews/ it names
+    settings: object = None  # not None: mkdocs.yml's extra.reviews, and the case reports its settings' problems
 
 
 def _plan_action(**action) -> str:
@@ -97,6 +99,9 @@ def _dhr(**meta) -> str:
 
 _SUMMARY_FORMAT = JOINT["briefing_formats"][0]
 G_HTML = "HTML in the text"
+G_SETTINGS = "The site's settings (extra.reviews in mkdocs.yml)"
+_SETTING_FIX = ("Correct the value in `mkdocs.yml` (the message says what it takes), or delete the line to use the "
+                "default.")
 
 
 def _html(line: str) -> dict[str, str]:
@@ -535,6 +540,30 @@ CASES: list[Case] = [
     Case(G_HTML, "with HTML in the text than are listed here", _html("<b onclick=x>Text</b>\n" * 21),
          "The text has more than twenty HTML problems (a pasted web page, say); the first twenty are listed.",
          "Fix those, then run `scripts/check` again."),
+    Case(G_SETTINGS, "must be a set of 'setting: value' lines", {}, "`extra.reviews` is not a list of settings.",
+         "Write each setting on its own line under `reviews:`, indented, as `name: value`.", settings="yes"),
+    Case(G_SETTINGS, "is not a setting of this site", {}, settings={"stale_after_day": 30},
+         means="A name under `extra.reviews` is not one the site knows (often a typing mistake), so it would be "
+               "ignored.", fix="Correct the name (the message suggests the nearest one), or delete the line."),
+    Case(G_SETTINGS, "must be the partnership's name as text", {}, settings={"partnership": ["A", "B"]},
+         means="`partnership` is not text.", fix=_SETTING_FIX),
+    Case(G_SETTINGS, "must be the folder holding the reviews", {}, settings={"content_dir": 2024},
+         means="`content_dir` is not a folder name.", fix=_SETTING_FIX),
+    Case(G_SETTINGS, "must be a whole number of days", {}, settings={"stale_after_days": "ninety"},
+         means="`stale_after_days` (after how many days with no update an open action counts as stale) is "
+               "not a whole number of days.", fix=_SETTING_FIX),
+    Case(G_SETTINGS, "must be a whole number of months", {}, settings={"impact_review_months": 1.5},
+         means="`impact_review_months` (how long after completion an action's impact is due to be checked) is not "
+               "a whole number of months.", fix=_SETTING_FIX),
+    Case(G_SETTINGS, "must be a folder for the text taken from documents", {}, settings={"document_cache": True},
+         means="`document_cache` is neither a folder name nor `off`.", fix=_SETTING_FIX),
+    Case(G_SETTINGS, "must be a number of megabytes above 0", {}, settings={"document_size_limit_mb": "20 MB"},
+         means="`document_size_limit_mb` or `search_bundle_mb` is not a number above 0 (write the number alone, "
+               "without MB).", fix=_SETTING_FIX),
+    Case(G_SETTINGS, "must be true or false", {}, settings={"strict_documents": "maybe"},
+         means="`strict_documents` is not `true` or `false`.", fix=_SETTING_FIX),
+    Case(G_SETTINGS, "must be text saying whom to ask", {}, settings={"accessible_contact": 999},
+         means="`accessible_contact` is not text.", fix=_SETTING_FIX),
 ]
 
 # Messages the code can print that no small project here can trigger; the guide lists them from this table.
@@ -555,6 +584,16 @@ NOT_REPRODUCIBLE = [
 
 def run_case(case: Case, root: Path):
     project = root
+    if case.settings is not None:
+        root.mkdir(parents=True)
+        config = root / "mkdocs.yml"
+        config.write_text(yaml.safe_dump({"site_name": "Reviews", "extra": {"reviews": case.settings}},
+                                         sort_keys=False), encoding="utf-8")
+        try:
+            settings_from_config(config)
+        except InvalidSettings as err:
+            return err.problems
+        return []
     reviews = project / "reviews"
     if not case.no_reviews_folder:
         reviews.mkdir(parents=True)

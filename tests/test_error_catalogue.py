@@ -9,7 +9,7 @@ import error_catalogue as catalogue
 
 PACKAGE = Path(__file__).resolve().parent.parent / "casereviews"
 MESSAGE_MODULES = ("source.py", "load.py", "check.py", "schemas.py", "meetings.py", "formats.py", "families.py",
-                   "bodyhtml.py", "relations.py")
+                   "bodyhtml.py", "relations.py", "settings.py")
 
 
 def test_guide_table_is_up_to_date():

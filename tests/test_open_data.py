@@ -315,10 +315,32 @@ def test_unclear_production_switch_is_an_error(tmp_path):
     assert "REVIEWS_PRODUCTION='maybe' is not understood: use REVIEWS_PRODUCTION=1" in result.stderr
 
 
+def urls_agree(site: Path) -> int:
+    """Every action's url in actions.csv is its review's action_plan_url in reviews.json and reviews.csv, plus the
+    action's anchor: all three from casereviews/urls.py. Returns how many actions were compared."""
+    data = json.loads((site / "data/reviews.json").read_text(encoding="utf-8"))
+    plans = {r["slug"]: r["action_plan_url"] for r in data["reviews"]}
+    with (site / "data/reviews.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert {r["slug"]: r["action_plan_url"] or None for r in csv.DictReader(handle)} == plans
+    with (site / "data/actions.csv").open(encoding="utf-8-sig", newline="") as handle:
+        actions = list(csv.DictReader(handle))
+    for action in actions:
+        assert action["url"] == f"{plans[action['review']]}#action-{action['action']}", action
+    return len(actions)
+
+
+def test_every_output_gives_the_same_urls(site):
+    assert urls_agree(site) >= 1  # the fixture has one action
+    with (site / "data/actions.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert all(r["url"].startswith(SITE) for r in csv.DictReader(handle))
+
+
 def test_local_build_without_site_url_still_works(tmp_path):
     site = build_ok(without_site_url(write_project(tmp_path, files())), extra_env={"REVIEWS_PRODUCTION": ""})
     data = json.loads((site / "data/reviews.json").read_text(encoding="utf-8"))
     assert data["reviews"][0]["url"] == "/reviews/2024-child-a/"
+    # actions.csv once gave 'reviews/...' (no leading '/') here, where reviews.json gave '/reviews/...'
+    assert urls_agree(site) >= 1  # the fixture has one action
     assert "Sitemap:" not in (site / "robots.txt").read_text(encoding="utf-8").replace("# No Sitemap", "")
     assert feed_entries(site)[0]["id"].startswith("tag:localhost,")
     assert meta((site / "index.html").read_text(encoding="utf-8"), "og:url") is None

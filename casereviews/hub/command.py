@@ -22,24 +22,29 @@ from .harvest import harvest
 OK, PROBLEMS, USAGE = 0, 1, 2
 
 
-def harvest_command(argv: Sequence[str] | None, out: TextIO, default_config: Path) -> int:
+def harvest_command(argv: Sequence[str] | None, out: TextIO, default_config: Path | None) -> int:
     parser = argparse.ArgumentParser(
         prog="scripts/harvest",
         description="Fetch each partnership site of the hub (extra.reviews.hub.sources in mkdocs.yml) into the "
                     "harvest snapshot, which the hub's build reads. A source that fails keeps its last snapshot.")
     parser.add_argument("-f", "--config-file", type=Path, metavar="FILE", default=None,
-                        help="the hub's mkdocs.yml (default: the one in this folder)")
+                        help="the hub's mkdocs.yml (default: the one in this folder or the nearest above it)")
     parser.add_argument("--only", action="append", metavar="ID", help="harvest only this source (repeatable)")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 when a source failed or a record was left out (for a scheduled job)")
     args = parser.parse_args(argv)
     path = args.config_file or default_config
+    if path is None:
+        print(f"scripts/harvest: no mkdocs.yml found in {Path.cwd()} or any folder above it: run this from the "
+              "hub's folder, or name the file with --config-file", file=sys.stderr)
+        return USAGE
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except (OSError, yaml.YAMLError) as err:
         print(f"scripts/harvest: {path}: cannot be read ({err})", file=sys.stderr)
         return USAGE
-    extra = ((config.get("extra") or {}) if isinstance(config, dict) else {}).get("reviews") or {}
+    extra = config.get("extra") if isinstance(config, dict) else None
+    extra = extra.get("reviews") if isinstance(extra, dict) else None
     if not is_hub(extra):
         print(f"scripts/harvest: {path}: extra.reviews.hub is not set, so this site is not a hub "
               "(see docs/running-a-hub.md)", file=sys.stderr)

@@ -11,7 +11,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from ..clock import LONDON, local_date
@@ -187,7 +186,3 @@ class HubSite:
 
     def document_files(self) -> list[tuple[str, str]]:
         return []  # a hub publishes no documents: it links to the partnerships' pages
-
-
-def snapshot_root(hub: HubSettings) -> Path:
-    return hub.snapshot

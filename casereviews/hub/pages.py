@@ -26,13 +26,13 @@ def _partnerships(site: HubSite) -> Iterable[PageSpec]:
                        description="Every partnership whose published reviews this hub gathers, with when each was "
                                    "last harvested.",
                        context={"partnerships": page.items, "pager": page.pager, "hub": site},
-                       hide=("navigation", "toc"), search=False)
+                       hide=("navigation", "toc"))
     for p in site.partnerships:
         for page in paginate(p.reviews, REVIEWS_PER_PAGE, f"partnerships/{p.id}/"):
             yield PageSpec(page.src_uri(f"partnerships/{p.id}.md"), page.title(p.name), "hub-partnership.html",
                            description=f"The published reviews of {p.name}, gathered from its own site.",
                            context={"partnership": p, "reviews": page.items, "pager": page.pager, "hub": site},
-                           hide=("navigation", "toc"), search=False)
+                           hide=("navigation", "toc"))
 
 
 def _catalogue(site: HubSite) -> Iterable[PageSpec]:
@@ -40,14 +40,13 @@ def _catalogue(site: HubSite) -> Iterable[PageSpec]:
         yield PageSpec(page.src_uri("reviews/index.md"), page.title("All reviews"), "hub-reviews.html",
                        description="Every published review of every partnership, newest first.",
                        context={"reviews": page.items, "pager": page.pager, "hub": site},
-                       hide=("navigation", "toc"), search=False)
+                       hide=("navigation", "toc"))
 
 
 def _themes(site: HubSite) -> Iterable[PageSpec]:
     yield PageSpec("themes/index.md", "Themes", "hub-themes.html",
                    description="The learning themes of the reviews, across partnerships.",
-                   context={"themes": site.themes, "by_theme": site.by_theme, "hub": site}, hide=("toc",),
-                   search=False)
+                   context={"themes": site.themes, "by_theme": site.by_theme, "hub": site}, hide=("toc",))
     for theme in site.themes:
         reviews = site.by_theme[theme.id]
         for page in paginate(reviews, THEME_REVIEWS_PER_PAGE, f"themes/{theme.id}/"):
@@ -55,7 +54,7 @@ def _themes(site: HubSite) -> Iterable[PageSpec]:
                            description=f"Reviews on {theme.label.lower()} across partnerships.",
                            context={"theme": theme, "reviews": page.items, "pager": page.pager, "hub": site,
                                     "partnership_count": len({r.source.id for r in reviews})},
-                           hide=("navigation", "toc"), search=False)
+                           hide=("navigation", "toc"))
 
 
 def _actions(site: HubSite) -> Iterable[PageSpec]:
@@ -66,7 +65,7 @@ def _actions(site: HubSite) -> Iterable[PageSpec]:
                                    "by partnership.",
                        context={"partnerships": page.items, "pager": page.pager, "hub": site,
                                 "with_plans": len(with_plans)},
-                       hide=("navigation", "toc"), search=False)
+                       hide=("navigation", "toc"))
 
 
 def _search(site: HubSite) -> PageSpec:
@@ -75,4 +74,4 @@ def _search(site: HubSite) -> PageSpec:
     return PageSpec("search.md", "Search", "hub-search.html",
                     description="Search the published reviews of every partnership.",
                     context={"facets": facets(site), "record_count": record_count(site), "hub": site},
-                    hide=("navigation", "toc"), search=False)
+                    hide=("navigation", "toc"))

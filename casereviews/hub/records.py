@@ -24,7 +24,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from ..outputs.data import SCHEMA_FILE, data_validator
+from ..outputs.data import data_validator
 from ..problems import Problem
 from ..schemas import SCHEMA_DIR, _empty_as_true
 
@@ -58,10 +58,6 @@ class Checked:
     data: dict[str, Any] | None  # the top level, with only the records kept; None when the whole file is refused
     problems: list[Problem] = field(default_factory=list)
     records: int = 0  # how many records the file held
-
-
-def _schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 @cache

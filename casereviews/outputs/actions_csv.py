@@ -11,12 +11,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from ..progress import TrackedAction
 from ..site import PublicSite
 from ..spreadsheet import safe_row
-from ..urls import action_plan_path, fragment
+from ..urls import action_plan_path, fragment, public_url
 
 PATH = "data/actions.csv"
 COLUMNS = (
@@ -50,7 +49,7 @@ def row(action: TrackedAction, site_url: str, as_at: str) -> dict[str, str]:
         "evidence": next((u.evidence for u in reversed(a.updates) if u.evidence), ""),
         "response": action.recommendation.response,
         "as_at": as_at,
-        "url": urljoin(site_url, page) if site_url else page,
+        "url": public_url(site_url, page),  # as reviews.json and the feeds give it: the one rule in urls.py
         "impact_check_due": action.impact_due.isoformat() if action.impact_due else "",
         "impact_check_overdue": _yes(action.impact_overdue),
     }
@@ -61,9 +60,7 @@ def _yes(flag: bool) -> str:
 
 
 def write_actions_csv(site: PublicSite, site_dir: Path, config: Any) -> None:
-    site_url = (config.get("site_url") if config else "") or site.settings.site_url or ""
-    if site_url and not site_url.endswith("/"):
-        site_url += "/"
+    site_url = site.settings.site_url  # the build's site_url (Build.prepare), as every other output takes it
     target = site_dir / PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     as_at = site.at.isoformat()
