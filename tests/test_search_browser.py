@@ -180,10 +180,10 @@ def test_words_typed_while_the_index_is_loading_are_searched(page, base_url):
     """On a slow phone a reader may type and press Enter before Pagefind has loaded: the search still runs."""
     held = []
     page.route("**/pagefind/pagefind.js", lambda route: held.append(route))  # hold it until the reader has typed
-    page.goto(f"{base_url}/search/", wait_until="domcontentloaded")
+    with page.expect_request(lambda r: r.url.endswith("/pagefind/pagefind.js")):  # the page asked for Pagefind
+        page.goto(f"{base_url}/search/", wait_until="domcontentloaded")
     page.fill("#cr-q", "visiblebodyqz")
     page.press("#cr-q", "Enter")
-    page.wait_for_timeout(300)
     assert held, "the search page did not ask for Pagefind"
     for route in held:
         route.continue_()
