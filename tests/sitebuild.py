@@ -116,10 +116,23 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(data, encoding="utf-8")
 
 
+# The generator the tests build with: MkDocs, or ProperDocs (its maintained fork) with
+# REVIEWS_TEST_BUILDER=properdocs, which `bash scripts/run-tests --properdocs` sets. ProperDocs answers imports of
+# mkdocs.* with its own modules, so the hook and Material run on it unchanged.
+BUILDER = os.environ.get("REVIEWS_TEST_BUILDER", "mkdocs")
+if BUILDER not in ("mkdocs", "properdocs"):
+    raise SystemExit(f"REVIEWS_TEST_BUILDER must be mkdocs or properdocs, not {BUILDER!r}")
+
+
+def builder(*args: str) -> list[str]:
+    """The command line that runs the generator (``python -m mkdocs`` or ``python -m properdocs``) with ``args``."""
+    return [sys.executable, "-m", BUILDER, *args]
+
+
 def run_build(root: Path, as_of: str = AS_OF, extra_env: dict[str, str] | None = None,
               args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     env = {**os.environ, "REVIEWS_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", *args], cwd=root, env=env,
+    return subprocess.run(builder("build", "-q", *args), cwd=root, env=env,
                           capture_output=True, text=True, timeout=600)
 
 

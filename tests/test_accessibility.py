@@ -17,14 +17,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitebuild import REPO, serve
+from sitebuild import REPO, builder, serve
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +83,7 @@ def demo_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("a11y") / "site"
     env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env,
+    result = subprocess.run(builder("build", "-q", "-d", str(out)), cwd=REPO, env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return out

@@ -20,11 +20,10 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import AS_OF, REPO
+from sitebuild import AS_OF, REPO, builder
 
 from casereviews.audit import tools
 from casereviews.audit.crawl import crawl
@@ -36,7 +35,7 @@ from casereviews.audit.weight import weigh
 def build(project: Path, out: Path) -> Path:
     env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=project, env=env,
+    result = subprocess.run(builder("build", "-q", "-d", str(out)), cwd=project, env=env,
                             capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stdout + result.stderr
     return out

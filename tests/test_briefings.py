@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from sitebuild import (
     SEVEN,
     briefing,
     build_ok,
+    builder,
     front,
     review_meta,
     seven_minute_body,
@@ -384,7 +384,7 @@ def demo_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "site"
     env = {**os.environ, "REVIEWS_AS_OF": "2026-11-26", "NO_MKDOCS_2_WARNING": "1",
            "SITE_URL": "https://reviews.example.org/"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env,
+    result = subprocess.run(builder("build", "-q", "-d", str(out)), cwd=REPO, env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return out

@@ -133,3 +133,13 @@ def test_home_page_shows_every_way_in(site):
     ways = html(site, ".").split('id="ways-in"', 1)[1]
     for path in ("reviews", "briefings", "action-plans", "themes", "search"):
         assert re.search(rf'<li><a href="(\./)?{path}/">', ways), path
+
+
+def test_the_suite_builds_with_the_generator_it_was_asked_for():
+    """REVIEWS_TEST_BUILDER=properdocs (scripts/run-tests --properdocs) really builds with ProperDocs."""
+    import subprocess
+
+    from sitebuild import BUILDER, builder
+
+    said = subprocess.run(builder("--version"), capture_output=True, text=True, timeout=60)
+    assert said.returncode == 0 and said.stdout.lower().startswith(f"python -m {BUILDER}")

@@ -7,12 +7,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from sitebuild import AS_OF, REPO, serve
+from sitebuild import AS_OF, REPO, builder, serve
 
 from casereviews.corpus import write_project
 from casereviews.documents import extract
@@ -35,7 +34,7 @@ def demo(tmp_path_factory):
     config.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env,
+    result = subprocess.run(builder("build", "-q"), cwd=project, env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"

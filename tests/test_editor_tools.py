@@ -71,6 +71,15 @@ def test_pull_requests_are_checked_then_built_strictly():
     assert any("pip install -r requirements.txt" in s for s in steps)
 
 
+def test_pull_requests_run_the_suite_with_mkdocs_and_with_properdocs():
+    workflow = yaml.safe_load((WORKFLOWS / "check.yml").read_text())
+    job = workflow["jobs"]["tests"]
+    assert job["strategy"]["matrix"]["builder"] == ["mkdocs", "properdocs"]
+    [run] = [s for s in _runs(job) if "scripts/run-tests" in s]
+    assert "--properdocs" in run and "matrix.builder" in run
+    assert "REVIEWS_TEST_BUILDER=properdocs" in (REPO / "scripts/run-tests").read_text()
+
+
 def test_main_and_an_hourly_schedule_build_and_deploy_to_pages():
     workflow = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text())
     on = _on(workflow)

@@ -30,6 +30,7 @@ from sitebuild import (
     all_outputs,
     briefing,
     build_ok,
+    builder,
     front,
     read_output,
     review_meta,
@@ -405,7 +406,7 @@ def test_a_record_broken_in_the_snapshot_is_reported_by_the_build_and_not_shown(
     victim = shown[0]
     victim["url"] = "https://elsewhere.example/x/"
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    strict = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=ENV,
+    strict = subprocess.run(builder("build", "--strict"), cwd=root, env=ENV,
                             capture_output=True, text=True, timeout=600)
     assert strict.returncode != 0
     assert re.search(r"Snapshot: harvest/ashcombe/reviews\.json:\d+: reviews\[\d+\]: url: .*elsewhere", strict.stderr)

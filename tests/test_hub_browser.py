@@ -7,13 +7,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitebuild import REPO, serve
+from sitebuild import REPO, builder, serve
 from test_accessibility import VIEWPORTS, describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -31,7 +30,7 @@ def hub_site(tmp_path_factory) -> Path:
     (root / "mkdocs.yml").write_text(text.replace("../../", f"{REPO.as_posix()}/"), encoding="utf-8")
     env = {**os.environ, "REVIEWS_AS_OF": "2026-11-26", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict"], cwd=root, env=env,
+    done = subprocess.run(builder("build", "-q", "--strict"), cwd=root, env=env,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     return root / "site"

@@ -10,14 +10,13 @@ import html
 import os
 import re
 import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
-from sitebuild import AS_OF, CHROMIUM, REPO, action_plan, build_ok, front, review_meta, serve, write_project
+from sitebuild import AS_OF, CHROMIUM, REPO, action_plan, build_ok, builder, front, review_meta, serve, write_project
 
 from casereviews.clock import LONDON, parse_moment
 from casereviews.load import load, load_with_problems
@@ -416,7 +415,7 @@ def demo_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("demo-packs") / "site"
     env = {**os.environ, "REVIEWS_AS_OF": "2026-11-26", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env,
+    result = subprocess.run(builder("build", "-q", "-d", str(out)), cwd=REPO, env=env,
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     return out

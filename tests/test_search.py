@@ -11,13 +11,12 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 
 import pytest
 from fixture_content import files
-from sitebuild import AS_OF, REPO, action_plan, build_ok, front, review_meta, run_build, write_project
+from sitebuild import AS_OF, REPO, action_plan, build_ok, builder, front, review_meta, run_build, write_project
 
 from casereviews.build import Build
 from casereviews.search import BROWSE_WORD, facets, record
@@ -190,7 +189,7 @@ def test_mkdocs_serve_serves_the_search_index(tmp_path):
     root = write_project(tmp_path, {"r/index.md": front(review_meta())})
     port = free_port()
     env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen(builder("serve", "--no-livereload", "-a", f"127.0.0.1:{port}"),
                               cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60

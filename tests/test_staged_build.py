@@ -8,14 +8,13 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from fixture_content import files
-from sitebuild import AS_OF, build_ok, front, review_meta, run_build, write_project
+from sitebuild import AS_OF, build_ok, builder, front, review_meta, run_build, write_project
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -62,7 +61,7 @@ def test_a_strict_mode_failure_after_every_output_leaves_the_previous_site(built
         front(review_meta(title="Child A: changed title"), "See [the notes](missing-page.md).\n"), encoding="utf-8")
     env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     # Not -q: strict mode counts warnings, and -q silences them. The deploy workflow builds with --strict.
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
+    result = subprocess.run(builder("build", "--strict"), cwd=root, env=env,
                             capture_output=True, text=True, timeout=600)
     assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
     _assert_untouched(root, site, before, result)
@@ -118,7 +117,7 @@ def test_serve_still_previews_and_reloads_after_an_edit(tmp_path):
     (root / "mkdocs.yml").write_text(config.replace("watch: []", "watch:\n- reviews"), encoding="utf-8")
     port = _free_port()
     env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen(builder("serve", "--livereload", "-a", f"127.0.0.1:{port}"),
                               cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         page = f"http://127.0.0.1:{port}/reviews/2024-child-a/"
