@@ -116,6 +116,28 @@ def _quick(name: str) -> Callable[[Any], Any] | None:
         return None
 
 
+def quick_data_validator(schema_file: Path, format_checker: Any) -> Callable[[Any], Any] | None:
+    """An open-data schema (``schema_file``) compiled by fastjsonschema: a yes/no answer many times faster than
+    jsonschema, which took most of an output's time at national scale; jsonschema still judges any data it
+    refuses, for the message. None when fastjsonschema is missing or cannot compile the schema.
+
+    Formats are checked exactly as ``format_checker`` (jsonschema's ``FormatChecker``) checks them, so the two
+    agree on what is valid."""
+    try:
+        import fastjsonschema
+    except ImportError:
+        return None
+    text = schema_file.read_text(encoding="utf-8")
+    schema = json.loads(text)
+    formats = {name: (lambda value, name=name: format_checker.conforms(value, name))
+               for name in set(re.findall(r'"format":\s*"([^"]+)"', text))}
+    try:
+        return fastjsonschema.compile(_empty_as_true({k: v for k, v in schema.items() if k not in ("$schema", "$id")}),
+                                      formats=formats)
+    except Exception:  # noqa: BLE001 - any failure just means no shortcut
+        return None
+
+
 def _empty_as_true(node: Any) -> Any:
     """``"then": {}`` (anything goes) written as ``true``, which means the same: fastjsonschema 2.21 generates
     broken code for an empty schema there."""

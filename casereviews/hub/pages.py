@@ -71,7 +71,8 @@ def _actions(site: HubSite) -> Iterable[PageSpec]:
 def _search(site: HubSite) -> PageSpec:
     from .search import facets, record_count
 
-    return PageSpec("search.md", "Search", "hub-search.html",
+    return PageSpec("search.md", "Search", "search.html",  # the site's search page, with the hub's filters
                     description="Search the published reviews of every partnership.",
-                    context={"facets": facets(site), "record_count": record_count(site), "hub": site},
+                    context={"facets": facets(site), "record_count": record_count(site), "count_noun": "reviews",
+                             "hint_more": "Results link to each partnership's own site.", "hub": site},
                     hide=("navigation", "toc"))

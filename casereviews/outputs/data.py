@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 
 from ..records import csv_columns, dataset, flatten
-from ..schemas import SCHEMA_DIR, _empty_as_true
+from ..schemas import SCHEMA_DIR, quick_data_validator
 from ..site import PublicSite
 from ..spreadsheet import safe_row
 from . import OutputError
@@ -39,19 +38,7 @@ def _quick_validator() -> Callable[[Any], Any] | None:
     Formats are checked exactly as jsonschema's ``FormatChecker`` checks them (it checks "date" and leaves
     "date-time" and "uri" unchecked unless optional packages are installed), so the two agree on what is valid.
     """
-    try:
-        import fastjsonschema
-    except ImportError:
-        return None
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    checker = data_validator().format_checker
-    names = set(re.findall(r'"format":\s*"([^"]+)"', SCHEMA_FILE.read_text(encoding="utf-8")))
-    formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in names}
-    try:
-        return fastjsonschema.compile(_empty_as_true({k: v for k, v in schema.items() if k not in ("$schema", "$id")}),
-                                      formats=formats)
-    except Exception:  # noqa: BLE001 - any failure just means no shortcut
-        return None
+    return quick_data_validator(SCHEMA_FILE, data_validator().format_checker)
 
 
 def _is_valid_quickly(data: Any) -> bool:

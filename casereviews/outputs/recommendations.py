@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -22,7 +21,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from ..clock import LONDON
 from ..records import LICENCE, LIST_SEPARATOR, term
 from ..register import DELIVERY_LABELS, RESPONSE_LABELS, Entry, Register
-from ..schemas import SCHEMA_DIR, _empty_as_true
+from ..schemas import SCHEMA_DIR, quick_data_validator
 from ..site import PublicSite
 from ..spreadsheet import safe_row
 from ..urls import public_url, review_path
@@ -48,20 +47,7 @@ def _quick_validator() -> Callable[[Any], Any] | None:
     """The schema compiled by fastjsonschema, as for reviews.json (outputs/data.py): jsonschema took 5 s of CPU
     on the 5,600 recommendations of 2,000 reviews. It only says yes or no; jsonschema words any refusal. Formats
     are checked as jsonschema's ``FormatChecker`` checks them, so the two agree."""
-    try:
-        import fastjsonschema
-    except ImportError:
-        return None
-    text = SCHEMA_FILE.read_text(encoding="utf-8")
-    schema = json.loads(text)
-    checker = validator().format_checker
-    formats = {name: (lambda value, name=name: checker.conforms(value, name))
-               for name in set(re.findall(r'"format":\s*"([^"]+)"', text))}
-    try:
-        return fastjsonschema.compile(_empty_as_true({k: v for k, v in schema.items() if k not in ("$schema", "$id")}),
-                                      formats=formats)
-    except Exception:  # noqa: BLE001 - any failure just means no shortcut
-        return None
+    return quick_data_validator(SCHEMA_FILE, validator().format_checker)
 
 
 def schema_errors(data: Any) -> list:
