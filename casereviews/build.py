@@ -11,19 +11,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .clock import ClockError, reference_time
-from .doccache import DocumentCache
-from .document_checks import check_documents, warnings
-from .lastmod import AS_AT_TEMPLATES, latest_day, page_days
-from .load import collector_paused, load
-from .pages import PageSpec, all_pages
-from .problems import ContentError, Problem
-from .project import CONFIG_NAME, locate_settings
-from .settings import InvalidSettings, Settings, SettingsError, require_site_url
-from .site import PublicSite
+from casereviews.clock import ClockError, reference_time
+from casereviews.content.doccache import DocumentCache
+from casereviews.content.load import collector_paused, load
+from casereviews.outputs.lastmod import AS_AT_TEMPLATES, latest_day, page_days
+from casereviews.pages.makers import all_pages
+from casereviews.pages.spec import PageSpec
+from casereviews.problems import ContentError, Problem, ReviewsError
+from casereviews.project import CONFIG_NAME, locate_settings
+from casereviews.publication.document_checks import check_documents, warnings
+from casereviews.publication.site import PublicSite
+from casereviews.settings import InvalidSettings, Settings, SettingsError, require_site_url
 
 
-class BuildError(Exception):
+class BuildError(ReviewsError):
     """Something an editor or operator must fix before the site can be built; the message says what."""
 
 

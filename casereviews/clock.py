@@ -10,11 +10,13 @@ import os
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from casereviews.problems import ReviewsError
+
 LONDON = ZoneInfo("Europe/London")
 ENV_VAR = "REVIEWS_AS_OF"
 
 
-class ClockError(ValueError):
+class ClockError(ReviewsError, ValueError):
     """REVIEWS_AS_OF holds something that is not a date or date-time."""
 
 

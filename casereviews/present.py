@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from .clock import LONDON
-from .structured import action_plan_json_ld, briefing_json_ld, og_image, report_json_ld
+from casereviews.clock import LONDON
 
 
 def long_date(value: date | datetime | None) -> str:
@@ -42,12 +41,3 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 def year_of(value: datetime | None) -> str:
     return str(value.astimezone(LONDON).year) if value else ""
 
-
-FILTERS = {"long_date": long_date, "iso_date": iso_date, "file_size": file_size, "plural": plural,
-           "year_of": year_of}
-
-# Structured data for review pages (structured.py); the output is already safe inside a <script> element.
-FILTERS["report_json_ld"] = report_json_ld
-FILTERS["briefing_json_ld"] = briefing_json_ld  # briefing pages: a LearningResource
-FILTERS["action_plan_json_ld"] = action_plan_json_ld  # action plan pages: a Report of PlanActions
-FILTERS["og_image"] = og_image  # the sharing card (outputs/og_card.py)

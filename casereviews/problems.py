@@ -1,4 +1,6 @@
-"""Problems an editor can fix, reported all together as ``file:line: field: message``."""
+"""Problems an editor can fix, reported all together as ``file:line: field: message``, and the one base class of
+every error an editor or operator must fix (``ReviewsError``): the commands and the hook catch that class and
+print its message, never a traceback."""
 
 from __future__ import annotations
 
@@ -27,7 +29,15 @@ def _escape(char: str) -> str:
     return char.encode("unicode_escape").decode("ascii") if char != "\\" else char
 
 
-class ContentError(Exception):
+class ReviewsError(Exception):
+    """Something an editor or operator must fix: its message says what and how. Anything else is a bug."""
+
+
+class OutputError(ReviewsError):
+    """An output could not be written; the message says what failed and what to do."""
+
+
+class ContentError(ReviewsError):
     """Raised with every problem at once, so an editor fixes them in one pass rather than one per build."""
 
     def __init__(self, problems: list[Problem]):

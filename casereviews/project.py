@@ -9,18 +9,19 @@ resolves ``!ENV`` as MkDocs does and reads every other tag as plain data without
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .problems import Problem
-from .settings import InvalidSettings, Settings
+from casereviews.problems import Problem, ReviewsError
+from casereviews.settings import InvalidSettings, Settings
 
 CONFIG_NAME = "mkdocs.yml"
 
 
-class ProjectError(Exception):
+class ProjectError(ReviewsError):
     """The project or its mkdocs.yml cannot be found or read; the message says what to do."""
 
 
@@ -162,3 +163,10 @@ def _line_of(node: yaml.Node | None, keys: list[str]) -> int:
         else:
             return 0
     return line
+
+
+def command_name(script: str) -> str:
+    """The command's name in its messages: the console script's own name (reviews-check) when run as one, else
+    the repository's script (scripts/check), which is how an editor in the repository runs it."""
+    name = Path(sys.argv[0]).name if sys.argv else ""
+    return name if name.startswith("reviews-") else script

@@ -12,7 +12,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from .problems import Problem
+from casereviews.problems import Problem, ReviewsError
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Settings:
     stale_after_days: int = 90
     site_url: str = ""
     impact_review_months: int = 12  # a complete action's impact is due to be checked this many months later
-    # Documents (casereviews.documents): where extracted text is cached, the size a phone on mobile data should
+    # Documents (casereviews.content.documents): where extracted text is cached, the size a phone on mobile data should
     # not be asked to download, whether the check's document warnings stop a build, and whom to ask for an
     # accessible version of a scanned document.
     document_cache: Path | None = None
@@ -86,7 +86,7 @@ _SIZE = {"document_size_limit_mb": 20, "search_bundle_mb": 40}  # name: an examp
 _CACHE_OFF = (None, False, "", "off", "none")
 
 
-class SettingsError(ValueError):
+class SettingsError(ReviewsError, ValueError):
     """The build is misconfigured; the message names the setting to change."""
 
 

@@ -12,6 +12,7 @@ the Jinja filters in ``FILTERS``.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -109,6 +110,26 @@ def action_plan_feed_path(slug: str) -> str:
 
 def agency_feed_path(agency_id: str) -> str:
     return f"{agency_path(agency_id)}feed.xml"
+
+
+def document_url(site_url: str, slug: str, file: str | None, url: str | None) -> str:
+    """Where a review's document is read: its own address for a linked document, the file's place in the site
+    (absolute when the site's address is known) for a file published with the review."""
+    return external_url(url) if url else public_url(site_url, document_path(slug, file or ""))
+
+
+SHARE_CARD_PATH = "assets/og-card.png"  # the picture a shared link shows (outputs/og_card.py draws it)
+MEETINGS_PATH = "action-plans/meetings/"
+
+
+def pack_path(group_id: str, day: date) -> str:
+    """A meeting pack's page: the group, then the meeting's day."""
+    return f"{MEETINGS_PATH}{group_id}/{day.isoformat()}/"
+
+
+# The licence the site's text and open data are published under (the footer and the data files name it).
+LICENCE = {"name": "Open Government Licence v3.0",
+           "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
 
 
 # For the templates: ``{{ base_url }}/{{ r.slug | review_path }}``, ``?theme={{ label | query_value }}`` and so on.

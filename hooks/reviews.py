@@ -21,31 +21,26 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-
-from casereviews import outputs, staging  # noqa: E402
-from casereviews.build import Build, BuildError  # noqa: E402
-from casereviews.document_search import document_records  # noqa: E402
-from casereviews.escaping import escape_page_meta  # noqa: E402
-from casereviews.htmlspace import compact  # noqa: E402
-from casereviews.hub.build import HubBuild  # noqa: E402
-from casereviews.hub.config import is_hub  # noqa: E402
-from casereviews.outputs.search_index import write_search_index  # noqa: E402
-from casereviews.outputs.validate import validate_site  # noqa: E402
-from casereviews.present import FILTERS  # noqa: E402
-from casereviews.search import JINJA_FILTERS as SEARCH_FILTERS  # noqa: E402
-from casereviews.sections import SectionsExtension  # noqa: E402
-from casereviews.stylesheet import READING_CSS, script_parts_off, site_stylesheet, write_material_css  # noqa: E402
-from casereviews.trimcss import Usage  # noqa: E402
-from casereviews.urls import FILTERS as URL_FILTERS  # noqa: E402
+from casereviews.build import Build
+from casereviews.hub.build import HubBuild
+from casereviews.hub.config import is_hub
+from casereviews.outputs import staging
+from casereviews.outputs.document_search import document_records
+from casereviews.outputs.search_index import write_search_index
+from casereviews.outputs.stylesheet import READING_CSS, script_parts_off, site_stylesheet, write_material_css
+from casereviews.outputs.trimcss import Usage
+from casereviews.outputs.validate import validate_site
+from casereviews.outputs.writers import write_all
+from casereviews.pages.escaping import escape_page_meta
+from casereviews.pages.filters import JINJA_FILTERS
+from casereviews.pages.htmlspace import compact
+from casereviews.pages.sections import SectionsExtension
+from casereviews.problems import ReviewsError
 
 log = logging.getLogger("mkdocs.hooks.reviews")
 _current: Build | HubBuild | None = None  # a HubBuild when mkdocs.yml sets extra.reviews.hub (a hub)
@@ -129,7 +124,7 @@ def on_config(config):
                 log.warning("Snapshot: %s (not shown)", problem)
         else:
             _current = Build.prepare(root, extra, config.site_url, config_file=Path(config.config_file_path))
-    except BuildError as err:
+    except ReviewsError as err:
         raise PluginError(str(err)) from None
     # The content and public site live until the build ends: kept out of the garbage collector's full passes,
     # which otherwise walk these millions of objects again and again while the pages render (a tenth of a large
@@ -164,9 +159,7 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    env.filters.update(FILTERS)
-    env.filters.update(SEARCH_FILTERS)  # search_record (partials/pagefind.html), search_facets (search.html)
-    env.filters.update(URL_FILTERS)  # review_path, theme_path, ...: every address percent-encoded (urls.py)
+    env.filters.update(JINJA_FILTERS)  # dates, addresses, structured data, search metadata (pages/filters.py)
     return env
 
 
@@ -208,13 +201,13 @@ def on_post_build(config):
             write_material_css(Path(config.site_dir), _usage, config.extra_css, _reading)
             log.info("Search: %s", _current.write_outputs(Path(config.site_dir)))
         else:
-            outputs.write_all(_current.site, Path(config.site_dir), config)
+            write_all(_current.site, Path(config.site_dir), config)
             write_material_css(Path(config.site_dir), _usage, config.extra_css, _reading)
             # Then search: it reads the finished pages, and adds the text of published documents.
             log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site),
                                                       _current.settings.search_bundle_mb))
         log.info("Outputs: %s", validate_site(Path(config.site_dir)))  # last: it reads every file written
-    except outputs.OutputError as err:
+    except ReviewsError as err:
         raise PluginError(str(err)) from None
     finally:
         gc.unfreeze()  # after the outputs, which are made from the same objects

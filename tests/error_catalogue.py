@@ -15,14 +15,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-for _path in (ROOT, ROOT / "tests"):
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
-
-import yaml  # noqa: E402
-from fixture_joint_board import VOCABULARY as JOINT  # noqa: E402
-from sitebuild import (  # noqa: E402
+import yaml
+from fixture_joint_board import VOCABULARY as JOINT
+from sitebuild import (
     VOCABULARY,
     action_plan,
     briefing,
@@ -32,10 +27,12 @@ from sitebuild import (  # noqa: E402
     write_files,
 )
 
-from casereviews.limits import PlainDumper  # noqa: E402
-from casereviews.load import load_with_problems  # noqa: E402
-from casereviews.project import settings_from_config  # noqa: E402
-from casereviews.settings import InvalidSettings, Settings  # noqa: E402
+from casereviews.content.limits import PlainDumper
+from casereviews.content.load import load_with_problems
+from casereviews.project import settings_from_config
+from casereviews.settings import InvalidSettings, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
 
 GUIDE = ROOT / "docs" / "editors" / "error-messages.md"
 START, END = "<!-- generated: error table start -->", "<!-- generated: error table end -->"
@@ -495,7 +492,7 @@ CASES: list[Case] = [
         body="## What happened\n\nREPLACE: a short account.\n")},
          "The body still holds the scaffold's example text, and the file would now be public.",
          "Write the real text, or delete the line."),
-    # -- HTML in the text (casereviews/bodyhtml.py) --------------------------------------------------------
+    # -- HTML in the text (casereviews/content/bodyhtml.py) --------------------------------------------------------
     Case(G_HTML, "a page runs no scripts from its content", _html("<script>alert(1)</script>"),
          "The text holds a script (or `<noscript>`, `<template>`).", _REMOVE),
     Case(G_HTML, "nothing is embedded in a page", _html('<iframe src="https://example.org/"></iframe>'),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import yaml
 from sitebuild import SEVEN, action_plan, briefing, front, review_meta, seven_minute_body
 
-from casereviews.sampledocs import docx, text_pdf
+from casereviews_dev.sampledocs import docx, text_pdf
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from casereviews.limits import PlainDumper
+from casereviews.content.limits import PlainDumper
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-26T12:00:00+00:00"

@@ -17,7 +17,7 @@ import pytest
 from fixture_content import files as leak_fixture_files
 from sitebuild import REPO, action_plan, build_ok, front, review_meta, write_project
 
-from casereviews.progress import STATUS_ORDER
+from casereviews.statuses import ActionStatus
 
 
 def upd(day: str, status: str, note: str = "", **extra) -> dict:
@@ -341,7 +341,7 @@ def test_every_element_showing_an_action_agrees_with_the_csv(site):
     for path in site.rglob("*.html"):
         for review, action, status, stale in shown_actions(path.read_text(encoding="utf-8")):
             assert expected[(review, action)] == (status, stale), (path, review, action)
-            assert status in STATUS_ORDER
+            assert status in {s.value for s in ActionStatus}
             seen += 1
     assert seen >= 4 * len(expected)  # plan page, dashboard lists, agency pages and report at least
 
@@ -370,7 +370,7 @@ def contrast(a: str, b: str) -> float:
 def test_every_status_label_has_a_colour_that_passes_contrast():
     css = (REPO / "docs/assets/site.css").read_text(encoding="utf-8")
     assert re.search(r"\.cr-status \{[^}]*color: #fff;", css)
-    for status in STATUS_ORDER:
+    for status in ActionStatus:
         match = re.search(rf"\.cr-status--{status} \{{ background: (#[0-9a-f]{{6}}); \}}", css)
         assert match, status
         assert contrast(match.group(1), "#ffffff") >= 4.5, status

@@ -1,7 +1,7 @@
 """The site measured by other people's tools, as scripts/audit measures it: the deterministic figures as tests.
 
 - the Nu HTML Checker (npm vnu-jar) finds no error from the project's templates on any page, and Material's own
-  errors are exactly the known ones listed in casereviews/audit/tools.py;
+  errors are exactly the known ones listed in casereviews_dev/audit/tools.py;
 - pa11y 9 with HTML_CodeSniffer at WCAG 2 AA finds no error on any page type;
 - a crawl of every built page finds no broken link or fragment, 404 page included;
 - no page type shifts its layout as it loads (under 0.05), desktop and phone;
@@ -25,11 +25,11 @@ from pathlib import Path
 import pytest
 from sitebuild import AS_OF, REPO, builder
 
-from casereviews.audit import tools
-from casereviews.audit.crawl import crawl
-from casereviews.audit.report import BASELINE_FIRST_PAINT, LISTING_LIMIT, READY, VIEWPORTS, html_file, page_types
-from casereviews.audit.server import serve
-from casereviews.audit.weight import weigh
+from casereviews_dev.audit import tools
+from casereviews_dev.audit.crawl import crawl
+from casereviews_dev.audit.report import BASELINE_FIRST_PAINT, LISTING_LIMIT, READY, VIEWPORTS, html_file, page_types
+from casereviews_dev.audit.server import serve
+from casereviews_dev.audit.weight import weigh
 
 
 def build(project: Path, out: Path) -> Path:
@@ -147,7 +147,7 @@ def test_the_404_page_links_work_from_any_address(demo):
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_no_page_type_shifts_as_it_loads(chromium, demo, origin, viewport):
-    from casereviews.audit.shift import layout_shift
+    from casereviews_dev.audit.shift import layout_shift
 
     shifts = {name: round(layout_shift(chromium, origin + url, VIEWPORTS[viewport], READY.get(name)), 3)
               for name, url in page_types(demo).items()}
@@ -156,7 +156,7 @@ def test_no_page_type_shifts_as_it_loads(chromium, demo, origin, viewport):
 
 @pytest.mark.browser
 def test_search_with_a_query_does_not_shift_on_a_phone(chromium, origin):
-    from casereviews.audit.shift import layout_shift
+    from casereviews_dev.audit.shift import layout_shift
 
     assert layout_shift(chromium, origin + "/search/?q=neglect", VIEWPORTS["mobile"], READY["search"]) < 0.05
 
@@ -171,7 +171,7 @@ def test_half_the_bytes_before_the_first_paint(demo, name):
     assert weight.first_paint <= before / 2, weight
     assert weight.first_paint_gzip <= before_gzip / 2, weight  # and so with the compression most hosts use
     assert [p for p in weight.blocking if "javascripts" in p] == []  # Material's script never blocks
-    # The project's stylesheet cut to the rules review and briefing pages use (casereviews/stylesheet.py).
+    # The project's stylesheet cut to the rules review and briefing pages use (casereviews/outputs/stylesheet.py).
     assert weight.blocking == ("/assets/stylesheets/material.css", "/assets/site-reading.css")
 
 
@@ -241,7 +241,7 @@ def test_structured_data_type_checks_against_schema_org(demo, tmp_path):
 # -- national scale -----------------------------------------------------------------------------------------------
 
 def test_listings_stay_light_at_two_thousand_reviews(tmp_path_factory):
-    from casereviews.corpus import make_corpus, write_project
+    from casereviews_dev.corpus import make_corpus, write_project
 
     root = tmp_path_factory.mktemp("scale")
     make_corpus(2000, root / "reviews", seed=1, as_of=AS_OF)

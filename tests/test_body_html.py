@@ -1,5 +1,5 @@
-"""Raw HTML in Markdown bodies (casereviews/bodyhtml.py): what is allowed renders, what is refused is reported at
-its line by scripts/check and by the build alike, and the shortcut that skips rendering plain text is sound.
+"""Raw HTML in Markdown bodies (casereviews/content/bodyhtml.py): what is allowed renders, what is refused is reported
+at its line by scripts/check and by the build alike, and the shortcut that skips rendering plain text is sound.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 import yaml
 from sitebuild import REPO, build_ok, front, review_meta, run_build, write_project
 
-from casereviews.bodyhtml import (
+from casereviews.content.bodyhtml import (
     EXTENSION_CONFIGS,
     EXTENSIONS,
     MAX_PROBLEMS,

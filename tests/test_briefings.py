@@ -31,9 +31,9 @@ from sitebuild import (
     serve as serve_folder,
 )
 
-from casereviews.load import load_with_problems
+from casereviews.content.load import load_with_problems
+from casereviews.publication.site import PublicSite
 from casereviews.settings import Settings
-from casereviews.site import PublicSite
 
 NUMBERED = [f"{i}. {name}" for i, name in enumerate(SEVEN, 1)]
 EXPECTED = "; ".join(NUMBERED)
@@ -261,7 +261,7 @@ def test_the_briefing_page_shows_its_review_and_numbered_sections(site):
 def test_the_sections_extension_wraps_marked_headings_and_leaves_other_pages_alone():
     import markdown
 
-    from casereviews.sections import SectionsExtension
+    from casereviews.pages.sections import SectionsExtension
 
     def render(text, *extra):
         return markdown.markdown(text, extensions=["attr_list", "toc", *extra])

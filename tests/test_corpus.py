@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from sitebuild import AS_OF, REPO, build_ok
 
-from casereviews.benchmark import write_floor
-from casereviews.check import headings
 from casereviews.clock import parse_moment
-from casereviews.corpus import make_corpus, write_project
-from casereviews.load import load_with_problems
-from casereviews.model import SEVEN_SECTIONS
-from casereviews.progress import Tally
+from casereviews.content.check import headings
+from casereviews.content.load import load_with_problems
+from casereviews.content.model import SEVEN_SECTIONS
+from casereviews.publication.progress import Tally
+from casereviews.publication.site import PublicSite
 from casereviews.settings import Settings
-from casereviews.site import PublicSite
+from casereviews_dev.benchmark import write_floor
+from casereviews_dev.corpus import make_corpus, write_project
 
 
 def load_corpus(folder: Path):

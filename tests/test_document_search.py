@@ -17,13 +17,13 @@ import pytest
 from pypdf import PdfWriter
 from sitebuild import all_outputs, build_ok, front, review_meta, run_build, write_project
 
-from casereviews.commands import check
-from casereviews.doccache import DocumentCache, content_hash
-from casereviews.documents import MAX_PAGE_CHARS, extract, tidy
+from casereviews.content.doccache import DocumentCache, content_hash
+from casereviews.content.documents import MAX_PAGE_CHARS, extract, tidy
 from casereviews.outputs.pagefind_order import fix_order
 from casereviews.outputs.search_index import _cut
-from casereviews.sampledocs import docx, image_pdf, speckled_page, text_pdf
 from casereviews.settings import Settings
+from casereviews.tools.commands import check
+from casereviews_dev.sampledocs import docx, image_pdf, speckled_page, text_pdf
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = [["Overview report", "Introduction to the review."],
@@ -361,8 +361,8 @@ def test_a_warm_build_reads_every_document_from_the_cache(built):
 # -- the benchmark corpus -----------------------------------------------------------------------------------
 
 def test_the_benchmark_corpus_gains_reports_scans_and_word_files(tmp_path):
-    from casereviews.corpus import make_corpus
-    from casereviews.load import load_with_problems
+    from casereviews.content.load import load_with_problems
+    from casereviews_dev.corpus import make_corpus
 
     plain = make_corpus(40, tmp_path / "plain", seed=2)
     summary = make_corpus(40, tmp_path / "c", seed=2, documents=True)

@@ -11,7 +11,7 @@ import pytest
 from fixture_content import PDF
 from sitebuild import action_plan, briefing, front, review_meta, run_build, seven_minute_body, write_project
 
-from casereviews.commands import check
+from casereviews.tools.commands import check
 
 DRAFT = "leakdocdraftbriefingqz"
 
@@ -85,6 +85,6 @@ def test_a_document_in_files_is_still_published(tmp_path):
 def test_every_suffix_mkdocs_renders_as_a_page_is_refused():
     from mkdocs.utils import markdown_extensions
 
-    from casereviews.check import PAGE_SUFFIXES
+    from casereviews.content.check import PAGE_SUFFIXES
 
     assert set(markdown_extensions) <= set(PAGE_SUFFIXES)

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from sitebuild import AS_OF, REPO, builder, serve
 
-from casereviews.corpus import write_project
-from casereviews.documents import extract
+from casereviews.content.documents import extract
+from casereviews_dev.corpus import write_project
 
 pytestmark = pytest.mark.browser
 

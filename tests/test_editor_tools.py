@@ -15,8 +15,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from sitebuild import REPO, build_ok, write_project
 
-from casereviews.schemas import NAMES, SCHEMA_DIR
-from casereviews.source import read_source
+from casereviews.content.schemas import NAMES, SCHEMA_DIR
+from casereviews.content.source import read_source
 
 WORKFLOWS = REPO / ".github" / "workflows"
 

@@ -20,9 +20,9 @@ from fixture_joint_board import (
 )
 from sitebuild import SEVEN, all_outputs, briefing, build_ok, front, review_meta, write_project
 
-from casereviews.families import add_months
-from casereviews.formats import heading_key
-from casereviews.load import load_with_problems
+from casereviews.content.families import add_months
+from casereviews.content.formats import heading_key
+from casereviews.content.load import load_with_problems
 from casereviews.settings import Settings
 
 
@@ -47,7 +47,7 @@ def test_the_joint_board_fixture_is_clean(tmp_path):
     ("  Questions to consider ? ", "Questions for practitioners"),
 ])
 def test_common_wordings_match_their_section(written, title):
-    from casereviews.formats import SEVEN_MINUTE
+    from casereviews.content.formats import SEVEN_MINUTE
 
     owner = {key: s.title for s in SEVEN_MINUTE.sections for key in s.keys}
     assert owner[heading_key(written)] == title
@@ -242,7 +242,7 @@ def check_family_outputs(site: Path) -> None:
         "2026-dhr-ms-r": "domestic-abuse", "2025-sar-mr-q": "adults", "2024-child-p": "children"}
     from jsonschema import Draft202012Validator
 
-    from casereviews.schemas import SCHEMA_DIR
+    from casereviews.content.schemas import SCHEMA_DIR
 
     schema = json.loads((SCHEMA_DIR / "reviews-data.schema.json").read_text(encoding="utf-8"))
     assert list(Draft202012Validator(schema).iter_errors(data)) == []

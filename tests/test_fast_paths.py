@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from casereviews import pii, schemas
+from casereviews.content import pii, schemas
 
 REVIEW = {"title": "Child A: review", "status": "published", "published": "2024-03-12", "review_type": "rapid-review",
           "summary": "A summary.", "themes": ["neglect"], "pseudonym": "Child A", "age_band": "under-1",
@@ -114,7 +114,7 @@ YAML_TEXTS = ["a: 1\nb: true\nc: ~\nd: ''\ne: 2021-02-31\nf: 1.5\ng: .inf\nh: ye
 
 @pytest.mark.parametrize("text", YAML_TEXTS)
 def test_the_quick_yaml_resolver_tags_every_node_as_pyyaml_does(text, monkeypatch):
-    from casereviews import source
+    from casereviews.content import source
 
     def load(text):
         loader = source._FastLoader(text)
@@ -152,7 +152,7 @@ WALK_TEXTS = ["title: Child A\nthemes: [neglect, 12, true, null]\ndue: 2025-01-3
 def test_the_quick_walk_gives_the_data_lines_and_texts_of_the_general_path(text):
     from pathlib import Path
 
-    from casereviews import source
+    from casereviews.content import source
 
     quick, quick_problems = source._parse_yaml_checked(source.Source(Path("f.md"), "f.md"), text, first_line=2)
     slow, slow_problems = source._parse_yaml_slowly(source.Source(Path("f.md"), "f.md"), text, first_line=2)

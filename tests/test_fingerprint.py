@@ -10,7 +10,7 @@ import pytest
 from fixture_content import files
 from sitebuild import REPO, build_ok, write_project
 
-from casereviews.fingerprint import fingerprint
+from casereviews.outputs.fingerprint import fingerprint
 
 
 def build_at(tmp_path_factory, as_of: str):

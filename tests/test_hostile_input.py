@@ -15,8 +15,8 @@ import yaml
 from sitebuild import VOCABULARY, action_plan, briefing, build_ok, front, review_meta, run_build, write_project
 from test_scripts import problem_lines, script
 
-from casereviews.limits import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
-from casereviews.load import load_with_problems
+from casereviews.content.limits import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
+from casereviews.content.load import load_with_problems
 from casereviews.settings import Settings
 
 ANCHORS = ("anchors and aliases (&name, *name) are not allowed in content files; write the value out in full where "

@@ -18,11 +18,11 @@ import pytest
 from fixture_joint_board import VOCABULARY as JOINT
 from sitebuild import REPO, front, write_project
 
-from casereviews.commands import import_command
-from casereviews.importer import make_slug, parse_catalogue_date, split_list
-from casereviews.load import load_with_problems
-from casereviews.model import Term
+from casereviews.content.load import load_with_problems
+from casereviews.content.model import Term
 from casereviews.settings import Settings
+from casereviews.tools.commands import import_command
+from casereviews.tools.importer import make_slug, parse_catalogue_date, split_list
 
 CATALOGUE = REPO / "tests" / "data" / "catalogue-40.csv"
 MISSING = "scr-child-k.pdf"  # listed in the catalogue, never supplied

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sitebuild import VOCABULARY, action_plan, briefing, front, review_meta, write_project
 
-from casereviews.load import load_with_problems
+from casereviews.content.load import load_with_problems
 from casereviews.settings import Settings
 
 

@@ -19,12 +19,12 @@ import yaml
 from sitebuild import AS_OF, CHROMIUM, REPO, action_plan, build_ok, builder, front, review_meta, serve, write_project
 
 from casereviews.clock import LONDON, parse_moment
-from casereviews.load import load, load_with_problems
-from casereviews.meetings import monitoring_group, oversees
-from casereviews.model import Action, ActionPlan, Group, Meetings, Recommendation, Review, Term, Update
-from casereviews.progress import Tally, add_months, track
+from casereviews.content.load import load, load_with_problems
+from casereviews.content.meetings import monitoring_group, oversees
+from casereviews.content.model import Action, ActionPlan, Group, Meetings, Recommendation, Review, Term, Update
+from casereviews.publication.progress import Tally, add_months, track
+from casereviews.publication.site import PublicSite
 from casereviews.settings import Settings
-from casereviews.site import PublicSite
 
 
 def upd(day: str, status: str, note: str = "", **extra) -> dict:

@@ -20,7 +20,7 @@ from sitebuild import REPO, build_ok, run_build, write_project
 
 from casereviews.build import Build
 from casereviews.outputs.feed import atom
-from casereviews.structured import script_json
+from casereviews.pages.structured import script_json
 
 SITE = "https://reviews.example.org/"
 ATOM = "{http://www.w3.org/2005/Atom}"

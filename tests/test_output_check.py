@@ -19,11 +19,11 @@ from sitebuild import AS_OF, write_project
 
 from casereviews import outputs
 from casereviews.clock import parse_moment
-from casereviews.load import load
-from casereviews.model import Content
+from casereviews.content.load import load
+from casereviews.content.model import Content
 from casereviews.outputs.validate import problems, validate_site
+from casereviews.publication.site import PublicSite
 from casereviews.settings import Settings
-from casereviews.site import PublicSite
 
 CONFIG = {"site_url": "https://reviews.example.org/", "site_name": "Reviews"}
 

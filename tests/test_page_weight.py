@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from casereviews.htmlspace import compact
-from casereviews.paging import paginate
-from casereviews.trimcss import Usage, minify, trim
+from casereviews.outputs.trimcss import Usage, minify, trim
+from casereviews.pages.htmlspace import compact
+from casereviews.pages.paging import paginate
 
 CSS = """
 :root{--md-used:#111;--md-unused:url("data:image/svg+xml;x");--md-chain:var(--md-unused-too);--md-unused-too:1px}

@@ -54,7 +54,7 @@ def test_a_file_held_open_under_the_bundle_is_seen_until_it_closes(tmp_path):
 
 
 def test_waiting_for_a_file_that_stays_open_gives_up_with_a_message(tmp_path):
-    from casereviews.outputs import OutputError
+    from casereviews.problems import OutputError
 
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(tmp_path / "entry.json")],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

@@ -1,4 +1,4 @@
-"""Tests for casereviews.pii: a corpus of true cases and near misses, plus the API details.
+"""Tests for casereviews.content.pii: a corpus of true cases and near misses, plus the API details.
 
 All data is fictional or reserved: Ofcom drama numbers, example.org/example.com addresses, made-up NI
 numbers, well-known public postcodes, and NHS numbers whose check digit is computed here.
@@ -6,7 +6,7 @@ numbers, well-known public postcodes, and NHS numbers whose check digit is compu
 
 import pytest
 
-from casereviews.pii import Finding, nhs_check_digit, scan
+from casereviews.content.pii import Finding, nhs_check_digit, scan
 
 
 def with_check_digit(nine: str) -> str:

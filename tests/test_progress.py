@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from casereviews.actionplans import as_at_words, attention_order, status_chart
 from casereviews.clock import LONDON
-from casereviews.model import Action, ActionPlan, Content, Recommendation, Review, Term, Update, Vocabulary
-from casereviews.progress import STATUS_ORDER, Tally, track
+from casereviews.content.model import Action, ActionPlan, Content, Recommendation, Review, Term, Update, Vocabulary
+from casereviews.pages.actionplans import as_at_words, attention_order, status_chart
+from casereviews.publication.progress import Tally, track
+from casereviews.publication.site import PublicSite
 from casereviews.settings import Settings
-from casereviews.site import PublicSite
+from casereviews.statuses import ActionStatus
 
 TODAY = date(2026, 11, 26)
 STALE = 90
@@ -138,7 +139,7 @@ def test_tally_counts_effective_statuses_in_attention_order():
     ]
     tally = Tally.of(actions)
     assert tally.total == 5 and tally.stale == 1 and tally.closed == 2
-    assert [s for s, _ in tally.by_status] == list(STATUS_ORDER)
+    assert [s for s, _ in tally.by_status] == list(ActionStatus)
     assert tally.count("overdue") == 2 and tally.count("at-risk") == 0
     assert tally.sentence() == "5 actions: 2 overdue, 1 in progress, 2 complete (1 with no recent update)"
     assert Tally.of([actions[2]]).sentence() == "1 action: 1 in progress"

@@ -1,4 +1,4 @@
-"""The publication rule at its edges (casereviews/publication.py): the embargo's minute, the last day of
+"""The publication rule at its edges (casereviews/publication/rule.py): the embargo's minute, the last day of
 ``available_until`` in London (summer and winter time), and a briefing or plan never more public than its review.
 Every output asks these functions, so an off-by-one here would leak or hide a review everywhere at once."""
 
@@ -9,16 +9,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from casereviews.clock import LONDON
-from casereviews.model import ActionPlan, Briefing, Review
-from casereviews.publication import (
-    ARCHIVED,
-    HIDDEN,
-    PUBLISHED,
-    WITHDRAWN,
-    action_plan_is_public,
-    briefing_is_public,
-    review_state,
-)
+from casereviews.content.model import ActionPlan, Briefing, Review
+from casereviews.publication.rule import action_plan_is_public, briefing_is_public, review_state
+from casereviews.statuses import ReviewState
 
 SECOND = timedelta(seconds=1)
 
@@ -35,38 +28,38 @@ def review(**fields) -> Review:
 ])
 def test_an_embargo_lifts_at_its_moment_and_not_a_second_before(moment):
     embargoed = review(published=moment)
-    assert review_state(embargoed, moment - SECOND) == HIDDEN
-    assert review_state(embargoed, moment) == PUBLISHED
+    assert review_state(embargoed, moment - SECOND) == ReviewState.HIDDEN
+    assert review_state(embargoed, moment) == ReviewState.PUBLISHED
     # The same moment written in another zone is the same moment.
-    assert review_state(embargoed, moment.astimezone(UTC)) == PUBLISHED
-    assert review_state(embargoed, (moment - SECOND).astimezone(UTC)) == HIDDEN
+    assert review_state(embargoed, moment.astimezone(UTC)) == ReviewState.PUBLISHED
+    assert review_state(embargoed, (moment - SECOND).astimezone(UTC)) == ReviewState.HIDDEN
 
 
 @pytest.mark.parametrize("last_day", [date(2026, 1, 31), date(2026, 6, 30)])  # winter and summer time
 def test_available_until_is_the_last_whole_day_in_london(last_day):
     kept = review(published=datetime(2025, 1, 1, tzinfo=LONDON), available_until=last_day)
     midnight = datetime.combine(last_day + timedelta(days=1), datetime.min.time(), tzinfo=LONDON)
-    assert review_state(kept, midnight - SECOND) == PUBLISHED  # 23:59:59 on the last day, London time
-    assert review_state(kept, midnight) == ARCHIVED  # 00:00 the next day
+    assert review_state(kept, midnight - SECOND) == ReviewState.PUBLISHED  # 23:59:59 on the last day, London time
+    assert review_state(kept, midnight) == ReviewState.ARCHIVED  # 00:00 the next day
     # In summer, 23:30 UTC on the last day is already the next day in London: archived.
     late_utc = datetime.combine(last_day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=23, minutes=30)
-    expected = ARCHIVED if late_utc.astimezone(LONDON).date() > last_day else PUBLISHED
+    expected = ReviewState.ARCHIVED if late_utc.astimezone(LONDON).date() > last_day else ReviewState.PUBLISHED
     assert review_state(kept, late_utc) == expected
-    assert (expected == ARCHIVED) == (last_day.month == 6)
+    assert (expected == ReviewState.ARCHIVED) == (last_day.month == 6)
 
 
 def test_draft_and_missing_date_are_hidden_whatever_the_time():
     far = datetime(2100, 1, 1, tzinfo=LONDON)
-    assert review_state(review(status="draft"), far) == HIDDEN
-    assert review_state(review(published=None), far) == HIDDEN
+    assert review_state(review(status="draft"), far) == ReviewState.HIDDEN
+    assert review_state(review(published=None), far) == ReviewState.HIDDEN
 
 
 def test_withdrawn_before_its_date_stays_hidden_and_after_it_shows_only_the_notice():
     withdrawn = review(status="withdrawn", withdrawn_reason="Withdrawn at the family's request.")
     moment = withdrawn.published
-    assert review_state(withdrawn, moment - SECOND) == HIDDEN
-    assert review_state(withdrawn, moment) == WITHDRAWN
-    assert review_state(review(status="withdrawn", available_until=date(2026, 3, 1)), moment) == WITHDRAWN
+    assert review_state(withdrawn, moment - SECOND) == ReviewState.HIDDEN
+    assert review_state(withdrawn, moment) == ReviewState.WITHDRAWN
+    assert review_state(review(status="withdrawn", available_until=date(2026, 3, 1)), moment) == ReviewState.WITHDRAWN
 
 
 def test_a_briefing_waits_for_its_own_moment_and_for_its_review():

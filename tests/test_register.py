@@ -18,11 +18,11 @@ from sitebuild import AS_OF, REPO, action_plan, build_ok, front, read_output, re
 
 from casereviews.build import Build
 from casereviews.clock import LONDON, parse_moment
-from casereviews.load import load_with_problems
-from casereviews.pages import all_pages
-from casereviews.register_pages import PAGE_SIZE
+from casereviews.content.load import load_with_problems
+from casereviews.pages.makers import all_pages
+from casereviews.pages.register_pages import PAGE_SIZE
+from casereviews.publication.site import PublicSite
 from casereviews.settings import Settings
-from casereviews.site import PublicSite
 
 
 def rec(id_: str, text: str = "", *, related=None, themes=None, actions=None, response="accepted", **extra):

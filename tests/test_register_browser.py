@@ -7,7 +7,7 @@ import pytest
 from sitebuild import build_ok, serve, write_project
 from test_register import MANY, corpus
 
-from casereviews.register_pages import PAGE_SIZE
+from casereviews.pages.register_pages import PAGE_SIZE
 
 pytestmark = pytest.mark.browser
 JS_STEP = 50  # how many results docs/assets/register.js shows at a time

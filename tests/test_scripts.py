@@ -281,7 +281,7 @@ def test_publishing_summary_still_lists_what_loads_when_some_folders_have_proble
 
 def test_check_never_imports_mkdocs(tmp_path):
     root = write_project(tmp_path / "project", fixture_files())
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from casereviews.commands import check; "
+    code = ("import sys; from casereviews.tools.commands import check; "
             "code = check(['--as-of', '2026-11-26']); "
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'pagefind')); "
             "print(code, heavy)")

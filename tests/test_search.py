@@ -19,7 +19,7 @@ from fixture_content import files
 from sitebuild import AS_OF, REPO, action_plan, build_ok, builder, front, review_meta, run_build, write_project
 
 from casereviews.build import Build
-from casereviews.search import BROWSE_WORD, facets, record
+from casereviews.pages.search import BROWSE_WORD, facets, record
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from casereviews.build import Build
 from casereviews.outputs.actions_csv import write_actions_csv
 from casereviews.outputs.data import write_data
 from casereviews.outputs.recommendations import write_recommendations
-from casereviews.spreadsheet import FORMULA_STARTS, safe_cell
+from casereviews.outputs.spreadsheet import FORMULA_STARTS, safe_cell
 
 AS_OF = {"REVIEWS_AS_OF": "2026-11-26T12:00:00+00:00"}
 HOSTILE = {

@@ -134,7 +134,7 @@ def test_serve_still_previews_and_reloads_after_an_edit(tmp_path):
 
 
 def test_put_in_place_replaces_the_folder_or_makes_it(tmp_path):
-    from casereviews import staging
+    from casereviews.outputs import staging
 
     target = tmp_path / "site"
     for generation in ("first", "second"):

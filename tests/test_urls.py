@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
-from casereviews.model import Document
+from casereviews.content.model import Document
 from casereviews.urls import document_path, external_url, public_url, query_value, quote_path, review_path
 
 

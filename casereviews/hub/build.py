@@ -10,17 +10,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..build import BuildError
-from ..clock import ClockError, reference_time
-from ..outputs.og_card import write_og_card
-from ..pages import PageSpec
-from ..problems import Problem
-from ..settings import Settings, SettingsError, require_site_url
-from .config import HubSettingsError, hub_settings
-from .model import HubSite
-from .pages import hub_pages
-from .search import write_hub_search
-from .snapshot import read_snapshot
+from casereviews.build import BuildError
+from casereviews.clock import ClockError, reference_time
+from casereviews.hub.config import HubSettingsError, hub_settings
+from casereviews.hub.model import HubSite
+from casereviews.hub.pages import hub_pages
+from casereviews.hub.search import write_hub_search
+from casereviews.hub.snapshot import read_snapshot
+from casereviews.outputs.og_card import write_og_card
+from casereviews.pages.spec import PageSpec
+from casereviews.problems import Problem
+from casereviews.settings import Settings, SettingsError, require_site_url
 
 REPO_DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
 # The project's stylesheet and search script, which a hub's own docs/ need not copy.

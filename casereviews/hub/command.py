@@ -15,16 +15,17 @@ from typing import TextIO
 
 import yaml
 
-from ..clock import ClockError, reference_time
-from .config import HubSettingsError, hub_settings, is_hub
-from .harvest import harvest
+from casereviews.clock import ClockError, reference_time
+from casereviews.hub.config import HubSettingsError, hub_settings, is_hub
+from casereviews.hub.harvest import harvest
+from casereviews.project import command_name
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
 
 def harvest_command(argv: Sequence[str] | None, out: TextIO, default_config: Path | None) -> int:
     parser = argparse.ArgumentParser(
-        prog="scripts/harvest",
+        prog=command_name("scripts/harvest"),
         description="Fetch each partnership site of the hub (extra.reviews.hub.sources in mkdocs.yml) into the "
                     "harvest snapshot, which the hub's build reads. A source that fails keeps its last snapshot.")
     parser.add_argument("-f", "--config-file", type=Path, metavar="FILE", default=None,

@@ -23,13 +23,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from casereviews.problems import ReviewsError
+
 SETTING = "extra.reviews.hub"
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SOURCES = 1000
 MAX_NAME = 200
 
 
-class HubSettingsError(ValueError):
+class HubSettingsError(ReviewsError, ValueError):
     """The hub is misconfigured; the message names the setting to change."""
 
 

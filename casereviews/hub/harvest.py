@@ -20,10 +20,19 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from ..problems import Problem
-from .config import HubSettings, Source
-from .records import MAX_CSV_BYTES, MAX_FILE_BYTES, check_csv, check_recommendations, check_reviews
-from .snapshot import ACTIONS, RECOMMENDATIONS, RECORD, RECORD_VERSION, REVIEWS, dump, read_record, write_atomic
+from casereviews.hub.config import HubSettings, Source
+from casereviews.hub.records import MAX_CSV_BYTES, MAX_FILE_BYTES, check_csv, check_recommendations, check_reviews
+from casereviews.hub.snapshot import (
+    ACTIONS,
+    RECOMMENDATIONS,
+    RECORD,
+    RECORD_VERSION,
+    REVIEWS,
+    dump,
+    read_record,
+    write_atomic,
+)
+from casereviews.problems import Problem, ReviewsError
 
 USER_AGENT = "casereviews-hub/1.0 (+a national view of published safeguarding reviews; scripts/harvest)"
 TIMEOUT_SECONDS = 20.0
@@ -32,7 +41,7 @@ BACKOFF_SECONDS = 0.5  # before retry n: n times this
 PATHS = {REVIEWS: "data/reviews.json", ACTIONS: "data/actions.csv", RECOMMENDATIONS: "data/recommendations.json"}
 
 
-class FetchError(Exception):
+class FetchError(ReviewsError):
     """A file could not be fetched; ``missing`` when the source answered that it does not have it."""
 
     def __init__(self, message: str, missing: bool = False):

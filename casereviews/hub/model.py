@@ -13,13 +13,13 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from ..clock import LONDON, local_date
-from ..progress import STATUS_ORDER
-from ..settings import Settings
-from .config import HubSettings, Source
-from .snapshot import SourceSnapshot
+from casereviews.clock import LONDON, local_date
+from casereviews.hub.config import HubSettings, Source
+from casereviews.hub.snapshot import SourceSnapshot
+from casereviews.settings import Settings
+from casereviews.statuses import STALE, ActionStatus, ReviewState
 
-COUNT_KEYS = ("total", *STATUS_ORDER, "stale")
+COUNT_KEYS = ("total", *ActionStatus, STALE)
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _term(value: Any) -> Term | None:
 
 def is_shown(record: dict[str, Any], at: datetime) -> bool:
     """The hub's publication rule for one harvested record."""
-    return record["status"] == "published" and datetime.fromisoformat(record["published"]) <= at
+    return record["status"] == ReviewState.PUBLISHED and datetime.fromisoformat(record["published"]) <= at
 
 
 def review_of(source: Source, record: dict[str, Any], recommendations: tuple[str, ...]) -> HubReview:

@@ -1,6 +1,6 @@
-"""The hub's pages, each a ``PageSpec`` (casereviews/pages.py) with its template and the objects it shows.
+"""The hub's pages, each a ``PageSpec`` (casereviews/pages/makers.py) with its template and the objects it shows.
 
-Every listing is paginated (casereviews/paging.py): at national scale the catalogue holds thousands of reviews,
+Every listing is paginated (casereviews/pages/paging.py): at national scale the catalogue holds thousands of reviews,
 and no page lists more than a hundred rows. Reviews have no page on the hub: each row links to the review's page
 on its partnership's own site.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..pages import PageSpec
-from ..paging import REVIEWS_PER_PAGE, THEME_REVIEWS_PER_PAGE, paginate
-from .model import HubSite
+from casereviews.hub.model import HubSite
+from casereviews.pages.paging import REVIEWS_PER_PAGE, THEME_REVIEWS_PER_PAGE, paginate
+from casereviews.pages.spec import PageSpec
 
 PARTNERSHIPS_PER_PAGE = 100
 
@@ -69,7 +69,7 @@ def _actions(site: HubSite) -> Iterable[PageSpec]:
 
 
 def _search(site: HubSite) -> PageSpec:
-    from .search import facets, record_count
+    from casereviews.hub.search import facets, record_count
 
     return PageSpec("search.md", "Search", "search.html",  # the site's search page, with the hub's filters
                     description="Search the published reviews of every partnership.",

@@ -24,12 +24,12 @@ from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from ..outputs.data import data_validator
-from ..problems import Problem
-from ..schemas import SCHEMA_DIR, _empty_as_true
+from casereviews.content.schemas import SCHEMA_DIR
+from casereviews.outputs.data import data_validator
+from casereviews.problems import Problem
 
 # Versions of /data/reviews.json this hub reads: the current one and the one before (files without a version
-# field are 1.0). Keep in step with DATA_VERSION in casereviews/records.py.
+# field are 1.0). Keep in step with DATA_VERSION in casereviews/outputs/records.py.
 READS_VERSIONS = ("1.0", "1.1")
 RECOMMENDATIONS_VERSIONS = ("1.0",)
 MAX_FILE_BYTES = 32 * 1024 * 1024  # a site of 2,000 reviews writes some 6 MB
@@ -78,7 +78,7 @@ def _record_check(schema_file: str, definition: str) -> Callable[[Any], list[str
         formats = {n: (lambda value, n=n: checker.conforms(value, n)) for n in names}
         # fastjsonschema (drafts 4 to 7) reads "definitions", not 2020-12's "$defs": the same schema, renamed
         text = json.dumps({"definitions": schema["$defs"], **schema["$defs"][definition]})
-        quick = fastjsonschema.compile(_empty_as_true(json.loads(text.replace("#/$defs/", "#/definitions/"))),
+        quick = fastjsonschema.compile(json.loads(text.replace("#/$defs/", "#/definitions/")),
                                        formats=formats)
     except Exception:  # noqa: BLE001 - no shortcut, jsonschema alone
         quick = None

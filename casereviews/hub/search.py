@@ -13,12 +13,12 @@ import asyncio
 from collections import Counter
 from pathlib import Path
 
-from ..outputs import OutputError
-from ..outputs.pagefind_order import fix_order
-from ..outputs.pagefind_service import pagefind_service
-from ..outputs.search_index import OUTPUT, TIMEOUT_SECONDS
-from ..search import BROWSE_WORD, Facet
-from .model import HubReview, HubSite
+from casereviews.hub.model import HubReview, HubSite
+from casereviews.outputs.pagefind_order import fix_order
+from casereviews.outputs.pagefind_service import pagefind_service
+from casereviews.outputs.search_index import OUTPUT, TIMEOUT_SECONDS
+from casereviews.pages.search import BROWSE_WORD, Facet
+from casereviews.problems import OutputError
 
 FILTERS = {"partnership": "Partnership", "review_type": "Type of review", "year": "Year published",
            "theme": "Theme", "age_band": "Age"}

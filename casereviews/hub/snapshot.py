@@ -19,9 +19,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..problems import Problem
-from .config import Source
-from .records import check_recommendations, check_reviews
+from casereviews.hub.config import Source
+from casereviews.hub.records import check_recommendations, check_reviews
+from casereviews.problems import Problem
 
 RECORD = "harvest.json"
 REVIEWS = "reviews.json"

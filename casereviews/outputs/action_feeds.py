@@ -30,11 +30,13 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from ..clock import LONDON
-from ..model import Update
-from ..progress import STATUS_LABELS, TrackedAction
-from ..site import PublicSite
-from ..urls import (
+from casereviews.clock import LONDON
+from casereviews.content.model import Update
+from casereviews.outputs.feed import ATOM, NOT_XML, tag
+from casereviews.problems import OutputError
+from casereviews.publication.progress import TrackedAction
+from casereviews.publication.site import PublicSite
+from casereviews.urls import (
     ACTION_UPDATES_FEED,
     action_plan_feed_path,
     action_plan_path,
@@ -42,8 +44,6 @@ from ..urls import (
     agency_path,
     public_url,
 )
-from . import OutputError
-from .feed import ATOM, NOT_XML, tag
 
 MAX_ENTRIES = 100  # newest first; a feed reader only needs what is new
 XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
@@ -151,7 +151,7 @@ class _Writer:
             return self.entries[p.id]
         a, u = p.action, p.update
         title, href, first = self._action(a)
-        label = STATUS_LABELS[u.status]
+        label = u.status.label
         summary = f"{first}\nStatus: {label}.\n{_text(u.note)}"
         if u.evidence:
             summary += f"\nEvidence: {_text(u.evidence)}"

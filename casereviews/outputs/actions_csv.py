@@ -12,10 +12,10 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from ..progress import TrackedAction
-from ..site import PublicSite
-from ..spreadsheet import safe_row
-from ..urls import action_plan_path, fragment, public_url
+from casereviews.outputs.spreadsheet import safe_row
+from casereviews.publication.progress import TrackedAction
+from casereviews.publication.site import PublicSite
+from casereviews.urls import action_plan_path, fragment, public_url
 
 PATH = "data/actions.csv"
 COLUMNS = (

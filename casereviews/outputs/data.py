@@ -15,11 +15,11 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from ..records import csv_columns, dataset, flatten
-from ..schemas import SCHEMA_DIR, quick_data_validator
-from ..site import PublicSite
-from ..spreadsheet import safe_row
-from . import OutputError
+from casereviews.content.schemas import SCHEMA_DIR, quick_data_validator
+from casereviews.outputs.records import csv_columns, dataset, flatten
+from casereviews.outputs.spreadsheet import safe_row
+from casereviews.problems import OutputError
+from casereviews.publication.site import PublicSite
 
 SCHEMA_FILE = SCHEMA_DIR / "reviews-data.schema.json"
 
@@ -59,7 +59,7 @@ def write_data(site: PublicSite, site_dir: Path, config: Any) -> None:
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path)
         raise OutputError(f"data/reviews.json does not match its schema at {where or 'the top'}: "
-                          f"{errors[0].message} (a bug in casereviews/records.py, not in the content)")
+                          f"{errors[0].message} (a bug in casereviews/outputs/records.py, not in the content)")
     folder = site_dir / "data"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "reviews.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -16,13 +16,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from ..clock import LONDON
-from ..model import Review
-from ..progress import STATUS_LABELS
-from ..publication import ARCHIVED, WITHDRAWN
-from ..records import LICENCE
-from ..site import PublicSite
-from ..urls import action_plan_path, briefing_path, host, public_url, review_path
+from casereviews.clock import LONDON
+from casereviews.content.model import Review
+from casereviews.publication.site import PublicSite
+from casereviews.urls import LICENCE, action_plan_path, briefing_path, host, public_url, review_path
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 50
@@ -60,12 +57,7 @@ def entries(site: PublicSite, limit: int | None = None) -> list[Entry]:
     """
     found: list[tuple[datetime, str, Entry | tuple[Review, date]]] = []
     for r in site.reviews:
-        if r.state == WITHDRAWN:
-            summary = f"This review has been withdrawn. {r.withdrawn_reason}".strip()
-        elif r.state == ARCHIVED:
-            summary = f"Archived catalogue record. {r.summary}"
-        else:
-            summary = r.summary
+        summary = r.state.summary(r.summary, r.withdrawn_reason)
         path = review_path(r.slug)
         e = Entry(tag(site, _day(r.published), path), "review", r.title, path, r.published, summary)
         found.append((e.moment, e.id, e))
@@ -87,7 +79,7 @@ def entries(site: PublicSite, limit: int | None = None) -> list[Entry]:
 
 def _plan_entry(r: Review, day: date, moment: datetime, id_: str) -> Entry:
     """One plan's updates of one day, gathered into one entry: a board reports several at once."""
-    lines = [f"{action.id} {STATUS_LABELS[u.status].lower()}: {u.note}"
+    lines = [f"{action.id} {u.status.label.lower()}: {u.note}"
              for rec in r.action_plan.recommendations for action in rec.actions for u in action.updates
              if u.date == day]
     noun = "action" if len(lines) == 1 else "actions"

@@ -10,20 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..site import PublicSite
+from casereviews.pages.share_card import HEIGHT, SUBTITLE, WIDTH
+from casereviews.publication.site import PublicSite
+from casereviews.urls import SHARE_CARD_PATH as CARD_PATH
 
-CARD_PATH = "assets/og-card.png"
-WIDTH, HEIGHT = 1200, 630
 BACKGROUND = (26, 35, 126)  # indigo 900
 BAND = (63, 81, 181)  # indigo 500, the site's header colour
 TEXT = (255, 255, 255)
-SUBTITLE = "Case reviews, learning briefings and action plans"
-
-
-def card_alt(partnership: str) -> str:
-    return f"{partnership}: {SUBTITLE.lower()}"
-
-
 def _wrap(draw, text: str, font, width: int, max_lines: int) -> list[str]:
     lines: list[str] = []
     for word in text.split():

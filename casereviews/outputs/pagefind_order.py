@@ -24,7 +24,7 @@ from typing import Any
 
 import cbor2
 
-from . import OutputError
+from casereviews.problems import OutputError
 
 SIGNATURE = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"

@@ -18,8 +18,8 @@ import asyncio
 import os
 from pathlib import Path
 
-from . import OutputError
-from .search_index import TIMEOUT_SECONDS
+from casereviews.outputs.search_index import TIMEOUT_SECONDS
+from casereviews.problems import OutputError
 
 
 def _open_files(pid: int, under: Path) -> list[str] | None:

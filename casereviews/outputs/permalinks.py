@@ -18,9 +18,9 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..register import Entry
-from ..search import recommendation_record
-from ..site import PublicSite
+from casereviews.pages.search import recommendation_record
+from casereviews.publication.register import Entry
+from casereviews.publication.site import PublicSite
 
 FOLDER = "recommendation"
 

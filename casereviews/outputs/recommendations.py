@@ -18,14 +18,15 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from ..clock import LONDON
-from ..records import LICENCE, LIST_SEPARATOR, term
-from ..register import DELIVERY_LABELS, RESPONSE_LABELS, Entry, Register
-from ..schemas import SCHEMA_DIR, quick_data_validator
-from ..site import PublicSite
-from ..spreadsheet import safe_row
-from ..urls import public_url, review_path
-from . import OutputError
+from casereviews.clock import LONDON
+from casereviews.content.schemas import SCHEMA_DIR, quick_data_validator
+from casereviews.outputs.records import LIST_SEPARATOR, term
+from casereviews.outputs.spreadsheet import safe_row
+from casereviews.problems import OutputError
+from casereviews.publication.register import Entry, Register
+from casereviews.publication.site import PublicSite
+from casereviews.statuses import Delivery, Response
+from casereviews.urls import LICENCE, public_url, review_path
 
 SCHEMA_FILE = SCHEMA_DIR / "recommendations-data.schema.json"
 VERSION = "1.0"
@@ -125,8 +126,8 @@ def filter_index(site: PublicSite) -> dict[str, Any]:
     reviews = list(register.by_review)
     position = {slug: i for i, slug in enumerate(reviews)}
     labels = {d: {v.id: v.label for v in values} for d, values in register.values.items()}
-    labels["response"] = {**RESPONSE_LABELS, **labels["response"]}
-    labels["delivery"] = {**DELIVERY_LABELS, **labels["delivery"]}
+    labels["response"] = {**{r.value: r.label for r in Response}, **labels["response"]}
+    labels["delivery"] = {**{d.value: d.label for d in Delivery}, **labels["delivery"]}
     return {
         "version": VERSION,
         "reviews": [[e.review.slug, e.review.title, e.year] for e in (register.by_review[s][0] for s in reviews)],

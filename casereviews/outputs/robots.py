@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..site import PublicSite
-from ..urls import public_url
+from casereviews.publication.site import PublicSite
+from casereviews.urls import public_url
 
 
 def robots_txt(site: PublicSite) -> str:

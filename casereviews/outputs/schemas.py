@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from ..schemas import NAMES, SCHEMA_DIR
-from ..site import PublicSite
-from . import OutputError
+from casereviews.content.schemas import NAMES, SCHEMA_DIR
+from casereviews.problems import OutputError
+from casereviews.publication.site import PublicSite
 
 FOLDER = "schema"
 

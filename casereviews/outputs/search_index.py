@@ -25,9 +25,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from ..document_search import DocumentRecord
-from . import OutputError
-from .pagefind_order import fix_order
+from casereviews.outputs.document_search import DocumentRecord
+from casereviews.outputs.pagefind_order import fix_order
+from casereviews.problems import OutputError
 
 OUTPUT = "pagefind"  # the folder in the site, at /pagefind/: the first bundle of pages, and the list of bundles
 PAGES_FOLDER = "pagefind-pages"  # more bundles of pages, when there are: /pagefind-pages/2/, ...

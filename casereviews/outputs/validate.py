@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import OutputError
+from casereviews.problems import OutputError
 
 ATOM_FEED = "{http://www.w3.org/2005/Atom}feed"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"

@@ -28,7 +28,7 @@ const filtersBox = document.getElementById("cr-filters");
 const chosenEl = document.getElementById("cr-chosen");
 const clearButton = document.getElementById("cr-clear");
 
-// Every indexed page has this word in its metadata (casereviews/search.py BROWSE_WORD). Browsing by filters
+// Every indexed page has this word in its metadata (casereviews/pages/search.py BROWSE_WORD). Browsing by filters
 // searches for it instead of search(null): Pagefind 1.5.2 answers a wordless search by loading its whole word
 // index, this word costs one small chunk.
 const BROWSE_WORD = "crbrowseallqz";
@@ -257,7 +257,7 @@ function noResults() {
   return li;
 }
 
-// A document's pages are sections whose headings have the id "page=N" (casereviews/document_search.py): link to
+// A document's pages are sections whose headings have the id "page=N" (casereviews/outputs/document_search.py): link to
 // the page with the most of the words searched for, so the PDF opens there, and name that page in the title.
 function bestPage(data) {
   if ((data.meta || {}).kind !== "Document") return null;
