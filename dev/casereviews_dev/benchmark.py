@@ -40,9 +40,9 @@ from casereviews.content.doccache import DocumentCache
 from casereviews.content.documents import kind_of
 from casereviews.content.load import load_with_problems
 from casereviews.pages.register_pages import PAGE_SIZE
-from casereviews.publication.rule import PUBLISHED
 from casereviews.publication.site import PublicSite
 from casereviews.settings import Settings
+from casereviews.statuses import ReviewState
 from casereviews_dev.corpus import LenientLoader, make_corpus, write_project
 
 GIB = 1024**3
@@ -154,7 +154,7 @@ def write_floor(folder: Path, corpus: Path, repo: Path, as_of: str, built: Path,
         page = docs / "reviews" / r.slug
         page.mkdir(parents=True)
         (page / "index.md").write_text(_review_page(r), encoding="utf-8")
-        if r.state != PUBLISHED:
+        if r.state != ReviewState.PUBLISHED:
             continue
         if r.briefing and (built / "reviews" / r.slug / "briefing" / "index.html").is_file():
             (page / "briefing.md").write_text(f"# Learning briefing: {r.title}\n\n{r.briefing.body}", encoding="utf-8")
@@ -238,7 +238,7 @@ def _nav_pages(nav: Any, title: str = "") -> list[tuple[str, str]]:
 # records), so that the same corpus built with and without it gives the register's cost. Theme, review and plan
 # pages keep their recurrence and learning links: those are part of pages the site had before.
 WITHOUT_REGISTER = """
-import casereviews.outputs as outputs
+import casereviews.outputs.writers as outputs
 from casereviews.outputs.permalinks import write_permalinks
 from casereviews.outputs.recommendations import write_recommendations
 

@@ -27,7 +27,8 @@ import yaml
 from casereviews.clock import parse_moment
 from casereviews.hub.build import HubBuild
 from casereviews.hub.snapshot import RECORD, RECORD_VERSION, REVIEWS, dump
-from casereviews.outputs.records import DATA_VERSION, LICENCE
+from casereviews.outputs.records import DATA_VERSION
+from casereviews.urls import LICENCE
 from casereviews_dev.benchmark import Run, measure, output_size
 from casereviews_dev.corpus import ADVERBS, NAMES, NOUNS, PEOPLE, VERBS, VOCABULARY
 
