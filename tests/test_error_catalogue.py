@@ -8,8 +8,9 @@ from pathlib import Path
 import error_catalogue as catalogue
 
 PACKAGE = Path(__file__).resolve().parent.parent / "casereviews"
-MESSAGE_MODULES = ("source.py", "load.py", "check.py", "schemas.py", "meetings.py", "formats.py", "families.py",
-                   "bodyhtml.py", "relations.py", "settings.py")
+MESSAGE_MODULES = ("content/source.py", "content/load.py", "content/check.py", "content/schemas.py",
+                   "content/meetings.py", "content/formats.py", "content/families.py", "content/bodyhtml.py",
+                   "content/relations.py", "settings.py")
 
 
 def test_guide_table_is_up_to_date():

@@ -17,11 +17,12 @@ import pytest
 from fixture_content import files
 from sitebuild import AS_OF, write_project
 
-from casereviews import outputs
 from casereviews.clock import parse_moment
 from casereviews.content.load import load
 from casereviews.content.model import Content
+from casereviews.outputs import writers as outputs
 from casereviews.outputs.validate import problems, validate_site
+from casereviews.problems import OutputError
 from casereviews.publication.site import PublicSite
 from casereviews.settings import Settings
 
@@ -60,7 +61,7 @@ def test_a_control_or_non_character_that_reached_a_title_never_makes_an_unreadab
     assert "Child A: practice review" in feed and character not in feed
     (folder / "feed.xml").write_text(feed.replace("Child A: practice review", f"Child A{character}"),
                                      encoding="utf-8")
-    with pytest.raises(outputs.OutputError) as raised:
+    with pytest.raises(OutputError) as raised:
         validate_site(folder)
     assert str(raised.value).startswith(
         "The built site failed its output check, so the build stopped and nothing was published:\n"
@@ -68,7 +69,7 @@ def test_a_control_or_non_character_that_reached_a_title_never_makes_an_unreadab
 
 
 def test_a_lone_surrogate_is_a_message_not_a_traceback(content, tmp_path):
-    with pytest.raises(outputs.OutputError) as raised:
+    with pytest.raises(OutputError) as raised:
         write(*content, tmp_path, title="Child A\ud800: practice review")
     assert str(raised.value).startswith("The data output could not be written ('utf-8' codec can't encode")
 

@@ -26,6 +26,8 @@ MAX_BODY_NESTING = 100  # characters of indentation, '>' and list markers before
 _MAY_ALIAS = re.compile(r"[&*][^\s,\[\]{}]")
 _MAY_NEST = re.compile(r"\n[ \t?:-]{40}")  # "\n" first, not "^" with re.M: a quick scan for one character
 _MAX_QUIET_BRACKETS = 32
+_TOO_DEEP = (f"nests lists and fields more than {MAX_YAML_DEPTH} levels deep: the content format needs at most 7; "
+             "check the indentation and the [ ] and { } brackets")
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
@@ -55,11 +57,16 @@ def yaml_shape_problem(text: str, loader_class: type) -> tuple[int, str] | None:
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
-                    return line, (f"nests lists and fields more than {MAX_YAML_DEPTH} levels deep: the content "
-                                  "format needs at most 7; check the indentation and the [ ] and { } brackets")
+                    return line, _TOO_DEEP
             elif isinstance(event, _CLOSE):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.YAMLError as err:
+        # PyYAML 6.0.4's LibYAML parser has a nesting limit of its own, and may reach it while reading ahead,
+        # before this loop has seen the events. Left to the normal reading, that depth would exhaust Python's
+        # recursion in PyYAML's pure-Python parser.
+        if "nesting depth" in str(err):
+            mark = getattr(err, "problem_mark", None)
+            return (mark.line if mark else 0), _TOO_DEEP
         return None
     finally:
         loader.dispose()

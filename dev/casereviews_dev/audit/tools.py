@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]  # dev/casereviews_dev/audit/tools.py
 NODE_BIN = REPO / "node_modules" / ".bin"
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PA11Y_RUNNER = REPO / "scripts" / "lib" / "pa11y-pages.cjs"
