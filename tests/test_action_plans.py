@@ -369,11 +369,14 @@ def contrast(a: str, b: str) -> float:
 
 def test_every_status_label_has_a_colour_that_passes_contrast():
     css = (REPO / "docs/assets/site.css").read_text(encoding="utf-8")
-    assert re.search(r"\.cr-status \{[^}]*color: #fff;", css)
+    # The colours are custom properties named once in the :root rule at the top (tests/test_stylesheet.py).
+    palette = dict(re.findall(r"^\s*(--cr-[\w-]+): ([^;]+);", css[: css.index("}")], re.M))
+    assert palette["--cr-white"] == "#fff"
+    assert re.search(r"\.cr-status \{[^}]*color: var\(--cr-white\);", css)
     for status in ActionStatus:
-        match = re.search(rf"\.cr-status--{status} \{{ background: (#[0-9a-f]{{6}}); \}}", css)
-        assert match, status
-        assert contrast(match.group(1), "#ffffff") >= 4.5, status
-        assert re.search(rf"\.cr-fill--{status} \{{", css), status  # the chart uses the same colours
-    stale = re.search(r"\.cr-stale \{[^}]*color: (#[0-9a-f]{6});", css)
-    assert stale and contrast(stale.group(1), "#ffffff") >= 4.5
+        assert re.search(rf"\.cr-status--{status} \{{ background: var\(--cr-{status}\); \}}", css), status
+        assert contrast(palette[f"--cr-{status}"], "#ffffff") >= 4.5, status
+        # the chart uses the same colours
+        assert re.search(rf"\.cr-fill--{status} \{{ fill: var\(--cr-{status}\); \}}", css), status
+    assert re.search(r"\.cr-stale \{[^}]*color: var\(--cr-stale\);", css)
+    assert contrast(palette["--cr-stale"], "#ffffff") >= 4.5

@@ -135,6 +135,24 @@ def test_home_page_shows_every_way_in(site):
         assert re.search(rf'<li><a href="(\./)?{path}/">', ways), path
 
 
+def test_materials_blocks_carry_the_sites_changes(site):
+    """overrides/main.html changes one fixed string in three of Material's blocks (tests/test_material_overrides.py
+    checks the strings are in the installed Material): here, that each change lands in a built page."""
+    for path in (".", "reviews/2024-child-a", "search"):
+        page = html(site, path)
+        bar = page[page.index('<header class="md-header'):]
+        bar = bar[: bar.index("</header>")]
+        bar = bar[bar.index('<nav class="md-header__inner'): bar.index("</nav>")]
+        assert '<label for="__search" hidden>Search</label>' in bar  # Material's search checkbox is labelled
+        assert ('<form class="cr-header-search" role="search"' in bar) == (path != "search"), path
+        assert page.count('id="main-content"') == 1
+        assert re.search(r'<div class="md-content" data-md-component="content" id="main-content" tabindex="-1">',
+                         page)
+        scripts = re.findall(r'<script defer src="(?:\.\./)*(assets/javascripts/bundle\.\w+\.min\.js)"></script>',
+                             page)
+        assert len(scripts) == 1 and (site / scripts[0]).is_file(), path
+
+
 def test_the_suite_builds_with_the_generator_it_was_asked_for():
     """REVIEWS_TEST_BUILDER=properdocs (scripts/run-tests --properdocs) really builds with ProperDocs."""
     import subprocess
