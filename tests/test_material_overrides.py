@@ -2,13 +2,13 @@
 
 overrides/ replaces three of Material's partials (two of them copies with small changes) and overrides five of the
 blocks of its base.html (three of them by calling Material's own block and changing one fixed string in what it
-prints). Each was written against Material
-9.8.1 and checked against 9.8.2. A new Material may change what they rely on without any page failing to build, so this test keeps the
-SHA-256 of the exact Material source each one was based on: when an upgrade changes one, it fails and says what
-to re-check. After checking (and changing the override if needed), put the new hash here.
+prints). Each was written against Material 9.8.1 and checked against 9.8.2. A new Material may change what they
+rely on without any page failing to build, so this test keeps the SHA-256 of the exact Material source each one was
+based on: when an upgrade changes one, it fails and says what to re-check. After checking (and changing the
+override if needed), put the new hash here.
 
-The fixed strings main.html changes are also checked directly in the installed templates, so the test says
-which assumption broke. tests/test_build.py checks what lands in a built page.
+The fixed strings main.html changes are also checked directly in the installed templates, so the test says which
+assumption broke. tests/test_build.py checks what lands in a built page.
 """
 
 from __future__ import annotations
