@@ -12,6 +12,7 @@ the Jinja filters in ``FILTERS``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -45,6 +46,52 @@ def theme_path(theme_id: str) -> str:
 def agency_path(agency_id: str) -> str:
     return f"agencies/{quote_path(agency_id)}/"
 
+
+
+def register_path(dimension: str, value_id: str) -> str:
+    """One page set of the register: the recommendations with one theme, agency, response, year or delivery."""
+    return f"recommendations/{quote_path(dimension)}/{quote_path(value_id)}/"
+
+
+def register_theme_path(theme_id: str) -> str:
+    return register_path("theme", theme_id)
+
+
+def partnership_path(partnership_id: str) -> str:
+    """A hub's page of one partnership."""
+    return f"partnerships/{quote_path(partnership_id)}/"
+
+
+def search_by(value: str, facet: str) -> str:
+    """The search page narrowed to one value of a filter, e.g. ``search/?theme=Neglect``."""
+    return f"{PATHS.search}?{quote(facet, safe='')}={query_value(value)}"
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """The site's fixed pages and files, from the site root: what templates link as ``{{ paths.reviews }}``."""
+
+    reviews: str = "reviews/"
+    briefings: str = "briefings/"
+    themes: str = "themes/"
+    search: str = "search/"
+    action_plans: str = "action-plans/"
+    methodology: str = "action-plans/methodology/"
+    report: str = "action-plans/report/"
+    meetings: str = "action-plans/meetings/"
+    agencies: str = "agencies/"
+    partnerships: str = "partnerships/"
+    register: str = "recommendations/"
+    recurring: str = "recommendations/recurring/"
+    reviews_csv: str = "data/reviews.csv"
+    actions_csv: str = "data/actions.csv"
+    recommendations_csv: str = "data/recommendations.csv"
+    recommendations_json: str = "data/recommendations.json"
+    recommendations_schema: str = "data/recommendations.schema.json"
+    register_script: str = "assets/register.js"
+
+
+PATHS = SitePaths()
 
 def query_value(value: str) -> str:
     """One value of a query string (``?theme=<value>``), encoded whole: '&', '=', '#' and '+' included."""
@@ -119,7 +166,7 @@ def document_url(site_url: str, slug: str, file: str | None, url: str | None) ->
 
 
 SHARE_CARD_PATH = "assets/og-card.png"  # the picture a shared link shows (outputs/og_card.py draws it)
-MEETINGS_PATH = "action-plans/meetings/"
+MEETINGS_PATH = PATHS.meetings
 
 
 def pack_path(group_id: str, day: date) -> str:
@@ -135,4 +182,5 @@ LICENCE = {"name": "Open Government Licence v3.0",
 # For the templates: ``{{ base_url }}/{{ r.slug | review_path }}``, ``?theme={{ label | query_value }}`` and so on.
 FILTERS = {"review_path": review_path, "briefing_path": briefing_path, "action_plan_path": action_plan_path,
            "theme_path": theme_path, "agency_path": agency_path, "family_path": family_path, "fragment": fragment,
-           "query_value": query_value}
+           "query_value": query_value,
+           "register_theme_path": register_theme_path, "partnership_path": partnership_path, "search_by": search_by}

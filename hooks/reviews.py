@@ -37,7 +37,7 @@ from casereviews.outputs.trimcss import Usage
 from casereviews.outputs.validate import validate_site
 from casereviews.outputs.writers import write_all
 from casereviews.pages.escaping import escape_page_meta
-from casereviews.pages.filters import JINJA_FILTERS
+from casereviews.pages.filters import JINJA_FILTERS, JINJA_GLOBALS
 from casereviews.pages.htmlspace import compact
 from casereviews.pages.sections import SectionsExtension
 from casereviews.problems import ReviewsError
@@ -160,6 +160,7 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     env.filters.update(JINJA_FILTERS)  # dates, addresses, structured data, search metadata (pages/filters.py)
+    env.globals.update(JINJA_GLOBALS)  # paths: the site's fixed pages (urls.SitePaths)
     return env
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from casereviews.statuses import ActionStatus, BriefingStatus, Relation, Response, ReviewState, ReviewStatus, member
-from casereviews.urls import document_href
+from casereviews.urls import action_plan_path, briefing_path, document_href, review_path
 
 BRIEFING_FORMATS = ("seven-minute", "note")
 
@@ -211,6 +211,19 @@ class Review:
         object.__setattr__(self, "status", member(ReviewStatus, self.status))
         if self.state is not None:
             object.__setattr__(self, "state", member(ReviewState, self.state))
+
+    @property
+    def path(self) -> str:
+        """The review's page, from the site root, percent-encoded (urls.py)."""
+        return review_path(self.slug)
+
+    @property
+    def briefing_path(self) -> str:
+        return briefing_path(self.slug)
+
+    @property
+    def action_plan_path(self) -> str:
+        return action_plan_path(self.slug)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from casereviews import present, urls
 from casereviews.pages import search, share_card, structured
+from casereviews.urls import PATHS
 
 JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "long_date": present.long_date,
@@ -24,3 +25,6 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     **search.JINJA_FILTERS,  # search_record (partials/pagefind.html), search_facets (search.html)
     **urls.FILTERS,  # review_path, theme_path, ...: every address percent-encoded
 }
+
+# The site's fixed pages, for links such as {{ base_url }}/{{ paths.reviews }} (urls.SitePaths).
+JINJA_GLOBALS: dict[str, Any] = {"paths": PATHS}

@@ -87,7 +87,7 @@ ACTION_STATUS = {
 
 
 def _themes(review: Review, base: str) -> list[dict[str, Any]]:
-    return [{"@type": "DefinedTerm", "name": t.label, "termCode": t.id, "url": public_url(base, f"themes/{t.id}/")}
+    return [{"@type": "DefinedTerm", "name": t.label, "termCode": t.id, "url": public_url(base, theme_path(t.id))}
             for t in review.themes]
 
 

@@ -19,7 +19,7 @@ from casereviews.content.model import Recommendation, Review, Term
 from casereviews.content.relations import identifier
 from casereviews.publication.progress import Tally, TrackedAction
 from casereviews.statuses import Delivery, Relation, Response, ReviewState
-from casereviews.urls import action_plan_path
+from casereviews.urls import action_plan_path, register_path
 
 if TYPE_CHECKING:
     from casereviews.publication.site import PublicSite
@@ -105,7 +105,7 @@ class Value:
 
     @property
     def path(self) -> str:
-        return f"recommendations/{self.dimension}/{self.id}/"
+        return register_path(self.dimension, self.id)
 
 
 @dataclass(frozen=True)
