@@ -24,3 +24,17 @@ def test_no_template_types_an_address_of_the_site():
 def test_no_template_builds_an_address_from_a_slug():
     """A review's addresses are its own (``r.path``, ``r.briefing_path``, ``r.action_plan_path``)."""
     assert lines_matching(re.compile(r"\.slug \| \w+_path")) == []
+
+
+# Copies of Material's own partials (tests/test_material_overrides.py pins them): their logic is Material's.
+MATERIAL_COPIES = {"partials/nav-item.html", "partials/toc.html", "partials/copyright.html"}
+
+
+def test_no_template_builds_lists_or_filters_data():
+    """Filtering, flattening and counting happen in the page data (casereviews/pages/), not in a template: no list
+    built up with ``.append``, no ``selectattr``/``rejectattr``/``groupby``/``sum``/``sort``, no ``for ... if``."""
+    pattern = re.compile(r"\.append\(|selectattr|rejectattr|\bgroupby\b|\|\s*sum\b|\|\s*sort\b|"
+                         r"\{%-?\s*for [^%]* if [^%]*%\}")
+    found = [f for f in lines_matching(pattern)
+             if f.split(":")[0].removeprefix("overrides/") not in MATERIAL_COPIES]
+    assert found == []

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from casereviews.clock import LONDON
 from casereviews.content.model import Recommendation, Review, Term
+from casereviews.pages import search
 from casereviews.pages.paging import ACTIONS_PER_PAGE, DASHBOARD_LIST, DASHBOARD_PLANS, paginate
 from casereviews.pages.spec import PageSpec
 from casereviews.publication.progress import Tally, TrackedAction
@@ -154,6 +155,7 @@ def action_plan_pages(site: PublicSite) -> Iterable:
             body=review.action_plan.body,
             description=f"What has been done about each recommendation of {review.title}. {tally.sentence()}.",
             context={**common_context(), "review": review, "plan": review.action_plan, "tally": tally,
+                     "search": search.record(review, "action-plan"),
                      "recommendations": plan_recommendations(site, review),
                      "monitoring": _monitoring(site, review),
                      "action_feed": {"path": action_plan_feed_path(review.slug),
@@ -181,6 +183,8 @@ def dashboard_pages(site: PublicSite) -> Iterable:
                  "agencies": agency_actions(site),
                  "overdue_shown": common["overdue"][:DASHBOARD_LIST],  # longest overdue first
                  "stale_shown": common["stale"][:DASHBOARD_LIST],  # longest without an update first
+                 # the agency table shows where the rest are, when either list was cut
+                 "lists_cut": len(common["overdue"]) > DASHBOARD_LIST or len(common["stale"]) > DASHBOARD_LIST,
                  "progress_shown": common["progress"][:DASHBOARD_PLANS]},  # newest review first
         hide=("navigation",),
     )
@@ -188,7 +192,8 @@ def dashboard_pages(site: PublicSite) -> Iterable:
         "action-plans/report.md", "Action plan progress report", "board-report.html",
         description=f"A printable report of progress on every published action plan. {tally.sentence()}.",
         context={**common, "agencies": agency_actions(site), "reports_to": reports_to(site),
-                 "plans": tuple((p, plan_recommendations(site, p.review)) for p in review_progress(site))},
+                 "plans": tuple((p, tuple(a for item in plan_recommendations(site, p.review) for a in item.actions))
+                                for p in review_progress(site))},
         hide=("navigation", "toc"),
     )
 

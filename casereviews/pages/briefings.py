@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from casereviews.content.formats import BUILT_IN, headings
 from casereviews.content.model import Briefing
+from casereviews.pages import search
 from casereviews.pages.sections import MARK
 from casereviews.pages.spec import PageSpec
 from casereviews.publication.site import PublicSite
@@ -30,6 +31,7 @@ def briefing_pages(site: PublicSite) -> Iterable[PageSpec]:
             body=briefing_markdown(briefing),
             description=f"{kind} for practitioners on the learning from {review.title}.",
             context={"review": review, "briefing": briefing, "format_label": kind,
+                     "search": search.record(review, "briefing"),
                      "address": page_address(site, briefing_path(review.slug))},
         )
 

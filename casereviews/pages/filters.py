@@ -22,7 +22,7 @@ JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "briefing_json_ld": structured.briefing_json_ld,
     "action_plan_json_ld": structured.action_plan_json_ld,
     "og_image": share_card.og_image,
-    **search.JINJA_FILTERS,  # search_record (partials/pagefind.html), search_facets (search.html)
+    **search.JINJA_FILTERS,  # search_facets, search_page_count (search.html)
     **urls.FILTERS,  # review_path, theme_path, ...: every address percent-encoded
 }
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from casereviews.content.documents import DocumentText
+from casereviews.content.model import Document, Family, Review
+from casereviews.pages import search
 from casereviews.pages.paging import REVIEWS_PER_PAGE, THEME_REVIEWS_PER_PAGE, paginate
 from casereviews.pages.spec import PageSpec
 from casereviews.publication.site import PublicSite
@@ -19,21 +22,31 @@ def review_pages(site: PublicSite) -> Iterable[PageSpec]:
             body=review.body,
             description=description,
             context={"review": review, "tally": site.tallies.get(review.slug),
-                     "document_texts": site.document_texts_of(review)},
+                     "documents": documents_with_text(site, review), "search": search.record(review, "review")},
         )
+
+
+def documents_with_text(site: PublicSite, review: Review) -> tuple[tuple[Document, DocumentText | None], ...]:
+    """Each of a review's documents with what was read inside it (None for a link or a file not read)."""
+    inside = site.document_texts_of(review)
+    return tuple((d, inside.get(d.file) if d.file else None) for d in review.documents)
+
+
+BROWSE_FACETS = ("review_type", "year")  # the search filters the list of reviews links to, value by value
 
 
 def listing_pages(site: PublicSite) -> Iterable[PageSpec]:
     families = site.families if len(site.families) > 1 else ()
+    browse = tuple(f for f in search.facets(site) if f.key in BROWSE_FACETS)
     for page in paginate(site.reviews, REVIEWS_PER_PAGE, "reviews/"):
         yield PageSpec(page.src_uri("reviews/index.md"), page.title("All reviews"), "reviews.html",
                        description="Every safeguarding review the partnership has published, newest first.",
                        context={"reviews": page.items, "pager": page.pager, "total": len(site.reviews),
-                                "families": families, "by_family": site.by_family},
+                                "families": family_counts(site, families), "browse_facets": browse},
                        hide=("navigation", "toc"))
     yield PageSpec("themes/index.md", "Themes", "themes.html",
                    description="The learning themes of the published reviews.",
-                   context={"themes": site.themes}, hide=("toc",))
+                   context={"themes": tuple((t, len(site.by_theme[t.id])) for t in site.themes)}, hide=("toc",))
 
 
 def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
@@ -45,6 +58,7 @@ def theme_pages(site: PublicSite) -> Iterable[PageSpec]:
                 description=theme.description or f"Reviews and learning on {theme.label.lower()}.",
                 context={"theme": theme, "reviews": page.items, "pager": page.pager, "total": len(reviews),
                          "briefings": tuple(r for r in page.items if r.briefing),
+                         "learning": tuple(r for r in page.items if r.key_learning),
                          "recurrence": site.register.recurrence(theme), "register": site.register},
             )
 
@@ -57,9 +71,14 @@ def family_pages(site: PublicSite) -> Iterable[PageSpec]:
         yield PageSpec(
             family_src_uri(family.id), f"Reviews about {family.label.lower()}", "reviews.html",
             description=family.description or f"Every published review about {family.subjects}, newest first.",
-            context={"reviews": site.by_family[family.id], "families": site.families, "by_family": site.by_family,
-                     "family": family, "all_count": len(site.reviews)},
+            context={"reviews": site.by_family[family.id], "families": family_counts(site, site.families),
+                     "family": family, "total": len(site.by_family[family.id]), "all_count": len(site.reviews)},
             hide=("navigation", "toc"))
+
+
+def family_counts(site: PublicSite, families: Iterable[Family]) -> tuple[tuple[Family, int], ...]:
+    """Each family with how many public reviews it has, for the links between the family listings."""
+    return tuple((f, len(site.by_family[f.id])) for f in families)
 
 
 def family_src_uri(family_id: str) -> str:

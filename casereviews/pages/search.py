@@ -152,6 +152,11 @@ class Facet:
     counts: tuple[int, ...] = ()  # pages per value over the whole index, as the page first shows them
 
     @property
+    def long(self) -> bool:
+        """More values than the page shows at first: the rest wait behind a button."""
+        return len(self.values) > 10
+
+    @property
     def items(self) -> tuple[tuple[str, int | None], ...]:
         return tuple(zip(self.values, self.counts or (None,) * len(self.values), strict=True))
 
@@ -197,6 +202,6 @@ def page_count(site: PublicSite) -> int:
     return len(_records(site))
 
 
-# Jinja filters for the templates: ``review | search_record("briefing")``, ``reviews_site | search_facets`` and
+# Jinja filters for the search page (docs/search.md, which is no page spec): ``reviews_site | search_facets`` and
 # ``reviews_site | search_page_count``.
-JINJA_FILTERS = {"search_record": record, "search_facets": facets, "search_page_count": page_count}
+JINJA_FILTERS = {"search_facets": facets, "search_page_count": page_count}

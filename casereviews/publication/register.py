@@ -95,6 +95,14 @@ class Link:
 
 
 @dataclass(frozen=True)
+class ReviewLinks:
+    """A review's recommendations with their links to earlier ones (``before``) and from later ones (``later``)."""
+
+    before: tuple[tuple[Entry, tuple[Link, ...]], ...]
+    later: tuple[tuple[Entry, tuple[Link, ...]], ...]
+
+
+@dataclass(frozen=True)
 class Value:
     """One value to narrow by, with how many recommendations have it and where its pages start."""
 
@@ -139,6 +147,19 @@ class RecurrenceChart:
     left: int  # where the plotting area starts
     bar_width: int
 
+    @property
+    def drawn_bars(self) -> tuple[Bar, ...]:
+        """The bars with a height: a year with none of a series draws nothing for it."""
+        return tuple(b for b in self.bars if b.count)
+
+    @property
+    def year_labels(self) -> tuple[tuple[int, str], ...]:
+        """(x, text) under each year: every year up to twelve of them, else the first, the last and every fifth."""
+        every = len(self.years) <= 12
+        last = len(self.years) - 1
+        return tuple((x, str(year) if every or i in (0, last) or year % 5 == 0 else "")
+                     for i, (x, year) in enumerate(self.years))
+
 
 @dataclass(frozen=True)
 class Recurrence:
@@ -149,6 +170,11 @@ class Recurrence:
     entries: tuple[Entry, ...]  # newest first
     chains: tuple[tuple[Entry, ...], ...]
     repeats: int  # recommendations on the theme that repeat an earlier public one
+
+    @property
+    def active_years(self) -> tuple[YearFigures, ...]:
+        """The years with a review or a recommendation on the theme: what the chart's description reads out."""
+        return tuple(y for y in self.years if y.reviews or y.recommendations)
 
     @property
     def total_reviews(self) -> int:
@@ -224,15 +250,16 @@ class Register:
         ident = identifier(slug, rec_id)
         return self.earlier.get(ident, ()), self.later.get(ident, ())
 
-    def links_of_review(self, slug: str) -> tuple[tuple[Entry, tuple[Link, ...], tuple[Link, ...]], ...]:
-        """For a review's page: each of its recommendations that has public links, with those links (earlier,
-        later)."""
-        out = []
+    def review_links(self, slug: str) -> ReviewLinks:
+        """For a review's page: its recommendations that repeat, build on or replace earlier public ones (with
+        those links), and those that later public recommendations came back to."""
+        before, later = [], []
         for entry in self.by_review.get(slug, ()):
-            back, forward = self.earlier.get(entry.identifier, ()), self.later.get(entry.identifier, ())
-            if back or forward:
-                out.append((entry, back, forward))
-        return tuple(out)
+            if entry.identifier in self.earlier:
+                before.append((entry, self.earlier[entry.identifier]))
+            if entry.identifier in self.later:
+                later.append((entry, self.later[entry.identifier]))
+        return ReviewLinks(tuple(before), tuple(later))
 
     @cached_property
     def by_review(self) -> dict[str, tuple[Entry, ...]]:
