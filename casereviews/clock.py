@@ -46,7 +46,7 @@ def london_time_problem(text: str) -> str | None:
     first, second = value.replace(tzinfo=LONDON, fold=0), value.replace(tzinfo=LONDON, fold=1)
     if first.utcoffset() == second.utcoffset():
         return None
-    shown = value.strftime("%H:%M")
+    shown = value.time().isoformat(timespec="minutes")
     if first.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None) != value:
         return (f"{shown} on {value.date()} does not exist in London: the clocks go forward an hour at 01:00 that "
                 "day; write a time before 01:00 or from 02:00")

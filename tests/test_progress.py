@@ -11,7 +11,8 @@ import pytest
 
 from casereviews.clock import LONDON
 from casereviews.content.model import Action, ActionPlan, Content, Recommendation, Review, Term, Update, Vocabulary
-from casereviews.pages.actionplans import as_at_words, attention_order, status_chart
+from casereviews.pages.actionplans import attention_order, status_chart
+from casereviews.present import moment_words
 from casereviews.publication.progress import Tally, track
 from casereviews.publication.site import PublicSite
 from casereviews.settings import Settings
@@ -163,9 +164,9 @@ def test_chart_bars_scale_to_the_biggest_count_and_never_hide_a_small_one():
     assert [b.y for b in chart.bars] == sorted(b.y for b in chart.bars)
 
 
-def test_as_at_words():
-    assert as_at_words(datetime(2026, 11, 26, tzinfo=LONDON)) == "26 November 2026"
-    assert as_at_words(datetime.fromisoformat("2026-11-26T12:00:00+00:00")) == "26 November 2026 at 12:00"
+def test_moment_words():
+    assert moment_words(datetime(2026, 11, 26, tzinfo=LONDON)) == "26 November 2026"
+    assert moment_words(datetime.fromisoformat("2026-11-26T12:00:00+00:00")) == "26 November 2026 at 12:00"
 
 
 # -- the public site ----------------------------------------------------------------------------------------------

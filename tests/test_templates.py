@@ -38,3 +38,14 @@ def test_no_template_builds_lists_or_filters_data():
     found = [f for f in lines_matching(pattern)
              if f.split(":")[0].removeprefix("overrides/") not in MATERIAL_COPIES]
     assert found == []
+
+
+def test_dates_are_formatted_for_people_in_one_module():
+    """casereviews/present.py says how a date reads; everywhere else a date is ISO 8601 (``isoformat``) or goes
+    through present. A strftime or a %B/%d format anywhere else is a second opinion on how dates look."""
+    pattern = re.compile(r"strftime|:%[aAbBdHMYyZ]")
+    found = [f"{p.relative_to(REPO)}:{n}" for p in sorted((REPO / "casereviews").rglob("*.py"))
+             if p.name != "present.py"
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    found += lines_matching(re.compile(r"strftime|\.isoformat\(\)"))  # templates use the filters
+    assert found == []

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
-from casereviews.clock import LONDON
 from casereviews.content.model import Recommendation, Review, Term
 from casereviews.pages import search
 from casereviews.pages.paging import ACTIONS_PER_PAGE, DASHBOARD_LIST, DASHBOARD_PLANS, paginate
 from casereviews.pages.spec import PageSpec
+from casereviews.present import moment_words
 from casereviews.publication.progress import Tally, TrackedAction
 from casereviews.publication.site import PublicSite
 from casereviews.statuses import ActionStatus
@@ -123,13 +122,6 @@ def agency_actions(site: PublicSite) -> tuple[AgencyActions, ...]:
     return tuple(out)
 
 
-def as_at_words(at: datetime) -> str:
-    """'26 November 2026', or '26 November 2026 at 12:00' when the reference time is not London midnight."""
-    local = at.astimezone(LONDON)
-    day = f"{local.day} {local:%B %Y}"
-    return day if (local.hour, local.minute) == (0, 0) else f"{day} at {local:%H:%M}"
-
-
 def reports_to(site: PublicSite) -> tuple[str, ...]:
     """Every board or committee the public plans report to, in first-seen order."""
     seen: dict[str, None] = {}
@@ -167,7 +159,7 @@ def action_plan_pages(site: PublicSite) -> Iterable:
 def dashboard_pages(site: PublicSite) -> Iterable:
     tally = site.tally()
     common = {**common_context(), "tally": tally, "overdue": overdue_actions(site), "stale": stale_actions(site),
-              "progress": review_progress(site), "as_at": site.at, "as_at_words": as_at_words(site.at),
+              "progress": review_progress(site), "as_at": site.at, "as_at_words": moment_words(site.at),
               "stale_after_days": site.settings.stale_after_days}
     # At national scale the dashboard summarises: the longest overdue and quietest actions, each agency's counts
     # (every action is on its agency's pages and in the CSV) and the newest plans (every plan in the report).

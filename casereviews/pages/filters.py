@@ -14,6 +14,7 @@ from casereviews.urls import PATHS
 JINJA_FILTERS: dict[str, Callable[..., Any]] = {
     "long_date": present.long_date,
     "iso_date": present.iso_date,
+    "iso_moment": present.iso_moment,
     "file_size": present.file_size,
     "plural": present.plural,
     "year_of": present.year_of,

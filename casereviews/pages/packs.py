@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from casereviews.pages.actionplans import as_at_words, common_context
+from casereviews.pages.actionplans import common_context
 from casereviews.pages.spec import PageSpec
-from casereviews.present import long_date
+from casereviews.present import long_date, moment_words
 from casereviews.publication.site import PublicSite
 from casereviews.urls import MEETINGS_PATH
 
@@ -18,7 +18,7 @@ def meeting_pages(site: PublicSite) -> Iterable:
         f"{MEETINGS_PATH}index.md", "Meetings and meeting packs", "meetings.html",
         description="The meetings of the groups that monitor the action plans, newest first, each with a pack of "
                     "what changed since the group last met.",
-        context={**common_context(), "calendar": calendar, "as_at_words": as_at_words(site.at)},
+        context={**common_context(), "calendar": calendar, "as_at_words": moment_words(site.at)},
         hide=("navigation",),
     )
     for pack in calendar.packs:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from casereviews.clock import LONDON
 from casereviews.content.model import Content, Review
+from casereviews.present import editor_moment
 from casereviews.publication.rule import briefing_is_public, review_state
 from casereviews.statuses import BriefingStatus, ReviewState, ReviewStatus
 
@@ -44,7 +44,7 @@ class Schedule:
 
     def lines(self) -> list[str]:
         width = max((len(r.slug) for r in self._all()), default=10) + 2
-        lines = [f"Publishing as at {moment(self.at)} (UK time):", ""]
+        lines = [f"Publishing as at {editor_moment(self.at)} (UK time):", ""]
 
         def section(title: str, reviews: list[Review], describe) -> None:
             lines.append(f"{title} ({len(reviews)})")
@@ -58,7 +58,7 @@ class Schedule:
         section("Withdrawn: the page shows the notice and reason only", self.withdrawn,
                 lambda r: f"withdrawn; reason: {_short(r.withdrawn_reason)}")
         section("Archived: the catalogue record stays, the rest is gone", self.archived,
-                lambda r: f"published {moment(r.published)}; in full until {r.available_until}")
+                lambda r: f"published {editor_moment(r.published)}; in full until {r.available_until}")
         section("Drafts: not on the site at all", self.drafts, self._draft)
         return lines[:-1]
 
@@ -66,13 +66,14 @@ class Schedule:
         return [*self.public, *self.embargoed, *self.withdrawn, *self.archived, *self.drafts]
 
     def _public(self, r: Review) -> str:
-        parts = [f"since {moment(r.published)}", _briefing(r, self.at), "action plan: public" if r.action_plan else ""]
+        parts = [f"since {editor_moment(r.published)}", _briefing(r, self.at),
+                 "action plan: public" if r.action_plan else ""]
         if r.available_until:
             parts.append(f"in full until {r.available_until}, then archived")
         return "; ".join(p for p in parts if p)
 
     def _embargoed(self, r: Review) -> str:
-        parts = [f"goes public {moment(r.published)}", _briefing(r, self.at, embargoed=True),
+        parts = [f"goes public {editor_moment(r.published)}", _briefing(r, self.at, embargoed=True),
                  "action plan with it" if r.action_plan else ""]
         return "; ".join(p for p in parts if p)
 
@@ -89,21 +90,13 @@ def _briefing(review: Review, at: datetime, embargoed: bool = False) -> str:
     if b.status == BriefingStatus.DRAFT or b.published is None:
         return "briefing: draft, not published"
     if embargoed:
-        return "briefing with it" if b.published <= review.published else f"briefing from {moment(b.published)}"
+        return "briefing with it" if b.published <= review.published else f"briefing from {editor_moment(b.published)}"
     if briefing_is_public(review, b, at):
         return "briefing: public"
-    return f"briefing embargoed until {moment(b.published)}"
+    return f"briefing embargoed until {editor_moment(b.published)}"
 
 
 def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " ..."
 
 
-def moment(value: datetime | None) -> str:
-    """A London date, with the time only when it is not midnight (a bare date in the content)."""
-    if value is None:
-        return "no date"
-    local = value.astimezone(LONDON)
-    if (local.hour, local.minute, local.second) == (0, 0, 0):
-        return local.strftime("%Y-%m-%d")
-    return local.strftime("%Y-%m-%d %H:%M %Z")

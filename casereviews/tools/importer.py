@@ -15,6 +15,7 @@ Exit codes: 0 every row created cleanly, 1 some row needs attention, 2 the comma
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import re
@@ -46,8 +47,8 @@ ALIASES = {"type": "review_type", "type_of_review": "review_type", "date": "publ
 SUMMARY_LIMIT = 600  # the schema's maxLength for a summary
 SLUG_LIMIT = 60
 DOCUMENT_TITLE = "The review report"
-MONTHS = {name: number for number in range(1, 13)
-          for name in (date(2000, number, 1).strftime("%B").lower(), date(2000, number, 1).strftime("%b").lower())}
+MONTHS = {name.lower(): number for number in range(1, 13)
+          for name in (calendar.month_name[number], calendar.month_abbr[number])}
 MONTHS["sept"] = 9
 
 
