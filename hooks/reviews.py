@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import gc
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -43,96 +45,100 @@ from casereviews.pages.sections import SectionsExtension
 from casereviews.problems import ReviewsError
 
 log = logging.getLogger("mkdocs.hooks.reviews")
-_current: Build | HubBuild | None = None  # a HubBuild when mkdocs.yml sets extra.reviews.hub (a hub)
-_usage = Usage()  # the classes the built pages use (on_post_page), for Material's trimmed stylesheet
-_reading = Usage()  # the classes the review and briefing pages use, for their cut of the project's stylesheet
-# The staged build (see on_startup): the command MkDocs runs, the real site folder, the folder being built into,
-# and whether the build got to its end without an error.
 STAGED_COMMANDS = ("build", "gh-deploy")
-_command: str | None = None
-_dirty = False
-_site_dir: Path | None = None
-_staging: Path | None = None
-_built = False
-_config = None
 
+
+@dataclass
+class HookState:
+    """What the hook keeps between MkDocs' events, for one run of ``mkdocs build``, ``gh-deploy`` or ``serve``
+    (MkDocs loads a hook as a module, so this is the module's one piece of state, named as such)."""
+
+    current: Build | HubBuild | None = None  # a HubBuild when mkdocs.yml sets extra.reviews.hub (a hub)
+    usage: Usage = field(default_factory=Usage)  # the classes the built pages use, for Material's trimmed stylesheet
+    reading: Usage = field(default_factory=Usage)  # the classes review and briefing pages use, for their cut
+    # The staged build (see on_startup): the command MkDocs runs, whether it is --dirty, the real site folder, the
+    # folder being built into, whether the build got to its end without an error, and MkDocs' configuration.
+    command: str | None = None
+    dirty: bool = False
+    site_dir: Path | None = None
+    staging: Path | None = None
+    built: bool = False
+    config: Any = None
+
+
+state = HookState()
 
 def on_startup(command, dirty):
-    global _command, _dirty
-    _command, _dirty = command, dirty
+    state.command, state.dirty = command, dirty
 
 
 def _stage(config) -> None:
     """Point MkDocs at a fresh staging folder beside the site folder (``mkdocs build`` and ``gh-deploy`` only:
     ``serve`` already builds into a temporary folder of its own, and a ``--dirty`` build reuses the site folder)."""
-    global _site_dir, _staging, _built, _config
-    _built = False
-    if _command not in STAGED_COMMANDS or _dirty:
+    state.built = False
+    if state.command not in STAGED_COMMANDS or state.dirty:
         return
-    if _staging is not None:  # a second build in the same run: drop what the first left
-        staging.discard(_staging)
-    _site_dir = Path(config.site_dir)
-    _staging = staging.staging_dir(_site_dir)
-    _config = config
-    config.site_dir = str(_staging)
+    if state.staging is not None:  # a second build in the same run: drop what the first left
+        staging.discard(state.staging)
+    state.site_dir = Path(config.site_dir)
+    state.staging = staging.staging_dir(state.site_dir)
+    state.config = config
+    config.site_dir = str(state.staging)
 
 
 def on_build_error(error):
-    global _staging, _built
-    _built = False
-    if _staging is not None:
-        staging.discard(_staging)
-        _staging = None
-        if _config is not None:
-            _config.site_dir = str(_site_dir)
+    state.built = False
+    if state.staging is not None:
+        staging.discard(state.staging)
+        state.staging = None
+        if state.config is not None:
+            state.config.site_dir = str(state.site_dir)
 
 
 def on_shutdown():
     """The end of the MkDocs run: put a finished build in place of the site folder, or drop an unfinished one."""
-    global _staging
-    if _staging is None:
+    if state.staging is None:
         return
     try:
-        if _built and _staging.is_dir():
+        if state.built and state.staging.is_dir():
             try:
-                staging.put_in_place(_staging, _site_dir)
+                staging.put_in_place(state.staging, state.site_dir)
             except OSError as err:
                 log.error("The site was built in %s but could not replace %s (%s): the previous site is still "
-                          "there; free the folder and build again.", _staging, _site_dir, err.strerror or err)
+                          "there; free the folder and build again.", state.staging, state.site_dir, err.strerror or err)
                 raise SystemExit(1) from None
-            log.info("Site written to %s", _site_dir)
+            log.info("Site written to %s", state.site_dir)
         else:
-            staging.discard(_staging)
+            staging.discard(state.staging)
     finally:
-        _staging = None
-        if _config is not None:
-            _config.site_dir = str(_site_dir)  # gh-deploy reads it after the build
+        state.staging = None
+        if state.config is not None:
+            state.config.site_dir = str(state.site_dir)  # gh-deploy reads it after the build
 
 
 def on_config(config):
-    global _current, _usage, _reading
-    _usage = Usage(script_off=script_parts_off(config.theme.get("features") or [], config.plugins.keys(),
+    state.usage = Usage(script_off=script_parts_off(config.theme.get("features") or [], config.plugins.keys(),
                                                config.extra, config.repo_url))
-    _reading = Usage(script_off=_usage.script_off)
+    state.reading = Usage(script_off=state.usage.script_off)
     gc.unfreeze()  # a previous build's objects (mkdocs serve) may be collected again
     root = Path(config.config_file_path).resolve().parent
     extra = config.extra.get("reviews")
     try:
         if is_hub(extra):  # a hub: the same site made from the harvest snapshot (casereviews/hub/)
-            _current = HubBuild.prepare(root, extra, config.site_url, site_name=config.site_name)
-            for problem in _current.problems:  # only in a snapshot edited by hand: scripts/harvest keeps none
+            state.current = HubBuild.prepare(root, extra, config.site_url, site_name=config.site_name)
+            for problem in state.current.problems:  # only in a snapshot edited by hand: scripts/harvest keeps none
                 log.warning("Snapshot: %s (not shown)", problem)
         else:
-            _current = Build.prepare(root, extra, config.site_url, config_file=Path(config.config_file_path))
+            state.current = Build.prepare(root, extra, config.site_url, config_file=Path(config.config_file_path))
     except ReviewsError as err:
         raise PluginError(str(err)) from None
     # The content and public site live until the build ends: kept out of the garbage collector's full passes,
     # which otherwise walk these millions of objects again and again while the pages render (a tenth of a large
     # build). on_post_build hands them back once the outputs are written.
     gc.freeze()
-    log.info("Reviews: %s", _current.summary())
-    if _current.documents_summary():
-        log.info("Documents: %s", _current.documents_summary())  # info, not a warning: --strict is for the content
+    log.info("Reviews: %s", state.current.summary())
+    if state.current.documents_summary():
+        log.info("Documents: %s", state.current.documents_summary())  # info, not a warning: --strict is for the content
     _stage(config)
     if not any(isinstance(ext, SectionsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(SectionsExtension())
@@ -140,15 +146,15 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for spec in _current.pages:
+    for spec in state.current.pages:
         files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     taken = {f.src_uri for f in files} | {f.dest_uri for f in files}
-    if isinstance(_current, HubBuild):
-        for uri, path in _current.asset_files(taken):
+    if isinstance(state.current, HubBuild):
+        for uri, path in state.current.asset_files(taken):
             files.append(File.generated(config, uri, abs_src_path=path))
         return files
-    for uri, path in _current.site.document_files():
+    for uri, path in state.current.site.document_files():
         # check.document_file_problem already keeps documents away from pages; this guards against a page made
         # later at a document's address, so a document can never replace a page (or a page a document).
         if uri in taken:
@@ -168,14 +174,14 @@ def on_page_markdown(markdown, page, config, files):
     escape_page_meta(page.meta)  # every page: Material's base.html prints page.meta.title and description raw
     # The sitemap's <lastmod> (MkDocs writes page.update_date there, and the gzip copy's time from the latest
     # one): the day the page's content last changed, not the day of the build, so a build is reproducible.
-    page.update_date = _current.lastmod(page.file.src_uri, page.meta.get("template"))
+    page.update_date = state.current.lastmod(page.file.src_uri, page.meta.get("template"))
     return markdown
 
 
 def on_page_context(context, page, config, nav):
-    context["reviews_site"] = _current.site
+    context["reviews_site"] = state.current.site
     context["site_stylesheet"] = site_stylesheet(page.meta.get("template"))
-    spec = _current.by_uri.get(page.file.src_uri)
+    spec = state.current.by_uri.get(page.file.src_uri)
     if spec is not None:
         context.update(spec.context)
     return context
@@ -183,33 +189,32 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     output = compact(output)
-    _usage.add_page(output)
+    state.usage.add_page(output)
     if READING_CSS in output:
-        _reading.add_page(output)
+        state.reading.add_page(output)
     return output
 
 
 def on_post_template(output, template_name, config):
     output = compact(output)  # 404.html
-    _usage.add_page(output)
+    state.usage.add_page(output)
     return output
 
 
 def on_post_build(config):
-    global _built
     try:
-        if isinstance(_current, HubBuild):  # a hub: its sharing card and its search over the harvested records
-            write_material_css(Path(config.site_dir), _usage, config.extra_css, _reading)
-            log.info("Search: %s", _current.write_outputs(Path(config.site_dir)))
+        if isinstance(state.current, HubBuild):  # a hub: its sharing card and its search over the harvested records
+            write_material_css(Path(config.site_dir), state.usage, config.extra_css, state.reading)
+            log.info("Search: %s", state.current.write_outputs(Path(config.site_dir)))
         else:
-            write_all(_current.site, Path(config.site_dir), config)
-            write_material_css(Path(config.site_dir), _usage, config.extra_css, _reading)
+            write_all(state.current.site, Path(config.site_dir), config)
+            write_material_css(Path(config.site_dir), state.usage, config.extra_css, state.reading)
             # Then search: it reads the finished pages, and adds the text of published documents.
-            log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(_current.site),
-                                                      _current.settings.search_bundle_mb))
+            log.info("Search: %s", write_search_index(Path(config.site_dir), document_records(state.current.site),
+                                                      state.current.settings.search_bundle_mb))
         log.info("Outputs: %s", validate_site(Path(config.site_dir)))  # last: it reads every file written
     except ReviewsError as err:
         raise PluginError(str(err)) from None
     finally:
         gc.unfreeze()  # after the outputs, which are made from the same objects
-    _built = True  # MkDocs may still stop the build after this (strict mode's warnings): on_build_error says so
+    state.built = True  # MkDocs may still stop the build after this (strict mode's warnings): on_build_error says so
