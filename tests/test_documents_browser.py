@@ -136,3 +136,25 @@ def test_browsing_merges_every_bundle_newest_first(chromium, demo):
         assert len(dates) == len(kinds) and dates == sorted(dates, reverse=True)
     finally:
         context.close()
+
+
+def test_a_long_filter_group_waits_behind_a_button_and_opens(chromium, demo):
+    """The demo has more than ten themes: the page shows eight and a button for the rest, before and after the
+    script runs, and the button shows them all."""
+    url, site = demo
+    html = (site / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-controls="cr-facet-theme"' in html and "Show all" in html  # there without JavaScript too
+    page = chromium.new_page()
+    try:
+        page.goto(f"{url}/search/")
+        group = page.locator("fieldset[data-facet=theme]")
+        toggle = group.get_by_role("button")
+        assert toggle.inner_text().startswith("Show all") and toggle.get_attribute("aria-expanded") == "false"
+        visible = group.locator("li:visible").count()
+        assert visible == 8
+        toggle.click()
+        page.wait_for_function("() => document.querySelector('fieldset[data-facet=theme] button')"
+                               ".getAttribute('aria-expanded') === 'true'")
+        assert group.locator("li:visible").count() == group.locator("li").count() > visible
+    finally:
+        page.close()
