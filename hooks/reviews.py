@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from jinja2.utils import missing
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -164,7 +166,30 @@ def on_files(files, config):
     return files
 
 
+class NamedUndefined(jinja2.Undefined):
+    """A name a template prints or loops over that nothing defined: an error in the build's log (shown with -q too),
+    not the empty text Jinja prints by default. A field missing from an object (``page.meta.x``) stays quiet, as
+    Material's templates expect; so does a name only tested (``{% if x is defined %}``)."""
+
+    # Names Material's nav-item.html prints on purpose before (or without) setting them.
+    MATERIAL_OPTIONAL = frozenset({"hidden", "indeterminate", "checked"})
+
+    def _warn(self) -> None:
+        if self._undefined_obj is missing and self._undefined_name not in self.MATERIAL_OPTIONAL:
+            log.error("A template uses '%s', which no page data defines: it would print as nothing",
+                      self._undefined_name)
+
+    def __str__(self) -> str:
+        self._warn()
+        return ""
+
+    def __iter__(self):
+        self._warn()
+        return iter(())
+
+
 def on_env(env, config, files):
+    env.undefined = NamedUndefined
     env.filters.update(JINJA_FILTERS)  # dates, addresses, structured data, search metadata (pages/filters.py)
     env.globals.update(JINJA_GLOBALS)  # paths: the site's fixed pages (urls.SitePaths)
     return env

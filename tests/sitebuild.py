@@ -139,6 +139,8 @@ def run_build(root: Path, as_of: str = AS_OF, extra_env: dict[str, str] | None =
 def build_ok(root: Path, as_of: str = AS_OF, **kwargs: Any) -> Path:
     result = run_build(root, as_of, **kwargs)
     assert result.returncode == 0, result.stdout + result.stderr
+    # A template printing a name no page data defines (hooks/reviews.py, NamedUndefined): every build checks it.
+    assert "which no page data defines" not in result.stderr, result.stderr
     return root / "site"
 
 
