@@ -10,11 +10,12 @@ import functools
 import gzip
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -142,6 +143,30 @@ def build_ok(root: Path, as_of: str = AS_OF, **kwargs: Any) -> Path:
     return root / "site"
 
 
+class Built(NamedTuple):
+    """A built project: its folder (mkdocs.yml, reviews/) and the site the build wrote."""
+    root: Path
+    site: Path
+
+
+def copy_project(built: Built, dest: Path) -> Built:
+    """A copy of a built project and its site at ``dest``, for a test that edits or rebuilds it: the builds shared
+    by the whole run (tests/conftest.py) must stay as they were built. Files keep their bytes and times."""
+    shutil.copytree(built.root, dest, symlinks=True)
+    return Built(dest, dest / built.site.relative_to(built.root))
+
+
+def build_into(out: Path, project: Path = REPO, *args: str) -> Path:
+    """Build ``project`` (the repository itself unless told) into ``out`` as at AS_OF, as an editor's CI builds
+    it: with the project's own mkdocs.yml, and no SITE_URL from the environment."""
+    env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    result = subprocess.run(builder("build", "-q", *args, "-d", str(out)), cwd=project, env=env,
+                            capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
 def read_output(path: Path) -> str:
     """A built file's text; gzip files (Pagefind's index and fragments) are decompressed first."""
     data = path.read_bytes()
@@ -176,3 +201,4 @@ def serve(directory: Path):
         server.server_close()
 
     return f"http://127.0.0.1:{server.server_port}", stop
+

@@ -42,8 +42,8 @@ def build(project: Path, out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    return build(REPO, tmp_path_factory.mktemp("audit") / "site")
+def demo(demo_build) -> Path:
+    return demo_build.site
 
 
 @pytest.fixture(scope="module")

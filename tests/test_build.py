@@ -11,8 +11,8 @@ from sitebuild import build_ok, front, review_meta, run_build, write_project
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_ok(write_project(tmp_path_factory.mktemp("build"), files()))
+def site(fixture_build):
+    return fixture_build.site
 
 
 def html(site, path):

@@ -18,8 +18,9 @@ def build_at(tmp_path_factory, as_of: str):
 
 
 @pytest.fixture(scope="module")
-def noon(tmp_path_factory):
-    return build_at(tmp_path_factory, "2026-11-26T12:00:00+00:00")
+def noon(fixture_build):
+    """The fixture corpus built as at 2026-11-26 12:00Z (sitebuild.AS_OF)."""
+    return fixture_build.site
 
 
 def test_the_same_public_content_an_hour_later_has_the_same_fingerprint(noon, tmp_path_factory):

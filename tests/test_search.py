@@ -15,7 +15,6 @@ import time
 import urllib.request
 
 import pytest
-from fixture_content import files
 from sitebuild import AS_OF, REPO, action_plan, build_ok, builder, front, review_meta, run_build, write_project
 
 from casereviews.build import Build
@@ -23,8 +22,8 @@ from casereviews.pages.search import BROWSE_WORD, facets, record
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    return write_project(tmp_path_factory.mktemp("search"), files())
+def project(fixture_build):
+    return fixture_build.root
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +33,8 @@ def public(project):
 
 
 @pytest.fixture(scope="module")
-def site(project):
-    return build_ok(project)
+def site(fixture_build):
+    return fixture_build.site
 
 
 def fragments(site) -> dict[str, dict]:

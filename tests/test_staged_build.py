@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from fixture_content import files
-from sitebuild import AS_OF, build_ok, builder, front, review_meta, run_build, write_project
+from sitebuild import AS_OF, build_ok, builder, copy_project, front, review_meta, run_build, write_project
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -28,9 +28,9 @@ def siblings(root: Path) -> list[str]:
 
 
 @pytest.fixture
-def built(tmp_path):
-    root = write_project(tmp_path, files())
-    site = build_ok(root)
+def built(fixture_build, tmp_path):
+    """A copy of the run's build of the fixture corpus (project and site), for a test to edit and rebuild."""
+    root, site = copy_project(fixture_build, tmp_path / "project")
     before = snapshot(site)
     assert len(before) > 100 and "feed.xml" in before and "pagefind/pagefind.js" in before
     return root, site, before
