@@ -10,10 +10,12 @@ import functools
 import gzip
 import http.server
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -202,3 +204,35 @@ def serve(directory: Path):
 
     return f"http://127.0.0.1:{server.server_port}", stop
 
+
+class ServerLog:
+    """The lines a server process writes (a text stream), read on a thread as they come, so that a test waits for
+    the line that says something happened ("Serving on", "Reloading browsers") instead of sleeping or polling."""
+
+    def __init__(self, stream) -> None:
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self._lines.put(line)
+        self._lines.put(None)  # the process closed its end: it has stopped
+
+    def wait_for(self, text: str, timeout: float = 120.0) -> str:
+        """The next line holding ``text``; fails once ``timeout`` seconds pass or the process stops first."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no line with {text!r} within {timeout:g} s:\n{self.tail()}") from None
+            if line is None:
+                self._lines.put(None)
+                raise AssertionError(f"the process stopped before writing {text!r}:\n{self.tail()}")
+            self.seen.append(line)
+            if text in line:
+                return line
+
+    def tail(self) -> str:
+        return "".join(self.seen)[-3000:]
