@@ -62,6 +62,17 @@ def fixture_build(tmp_path_factory) -> Iterator[Built]:
 
 
 @pytest.fixture(scope="session")
+def fixture_build_embargo_lifted(tmp_path_factory) -> Iterator[Built]:
+    """The same corpus built as at 2026-11-26 15:00Z, the moment its embargoed review (2026-leakembargoedqz) is
+    published."""
+    from fixture_content import files
+
+    root = write_project(tmp_path_factory.mktemp("fixture-lifted"), files())
+    build_ok(root, as_of="2026-11-26T15:00:00+00:00")
+    yield from _kept(Built(root, root / "site"))
+
+
+@pytest.fixture(scope="session")
 def demo_build(tmp_path_factory) -> Iterator[Built]:
     """The repository's own demo content (reviews/, its meetings calendar included) as at sitebuild.AS_OF, without
     a site address, built into a folder of its own (named site, as scripts/audit's reports expect)."""
