@@ -9,7 +9,12 @@ run: if any test changed a byte of it, that fixture's teardown fails and names t
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,3 +113,67 @@ def register_build(tmp_path_factory) -> Iterator[Built]:
 
     root = write_project(tmp_path_factory.mktemp("register"), register_files())
     yield from _kept(Built(root, build_ok(root)))
+
+
+# -- the national-scale build, started when the run begins --------------------------------------------------------
+
+SCALE_TEST = "test_listings_stay_light_at_two_thousand_reviews"  # in test_audit.py
+_SCALE = pytest.StashKey[tuple[subprocess.Popen, Path]]()
+
+
+def _lower_and_tie_to_parent() -> None:
+    """In the child before it starts: a lower priority, and (on Linux) SIGTERM when the test run's process ends
+    however it ends; scale_build.py passes that on to the build it runs."""
+    os.nice(10)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _start_scale_build(config: pytest.Config) -> tuple[subprocess.Popen, Path]:
+    """tests/scale_build.py in a process group of its own, at a lower priority (nice 10): it builds while the
+    other tests run, on the time they leave idle, and never ahead of them."""
+    root = Path(tempfile.mkdtemp(prefix="casereviews-scale-"))
+    log = (root / "build.log").open("w", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("scale_build.py")), str(root)],
+                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                               preexec_fn=_lower_and_tie_to_parent)
+    log.close()
+    config.stash[_SCALE] = (process, root)
+    return process, root
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly or session.config.option.setuponly or session.config.option.setupplan:
+        return
+    if any(item.name == SCALE_TEST for item in session.items):
+        _start_scale_build(session.config)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    job = config.stash.get(_SCALE, None)
+    if job is None:
+        return
+    process, root = job
+    if process.poll() is None:  # the run stopped before the test waited for it (-x, ^C): stop its build too
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def two_thousand_reviews(request) -> Path:
+    """The site of 2,000 synthetic reviews (tests/scale_build.py), waited for: started when the run began."""
+    job = request.config.stash.get(_SCALE, None)
+    process, root = job if job is not None else _start_scale_build(request.config)
+    try:
+        returncode = process.wait(timeout=1800)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGTERM)
+        raise
+    assert returncode == 0, (root / "build.log").read_text(encoding="utf-8")[-5000:]
+    return root / "site"
