@@ -10,11 +10,14 @@ import functools
 import gzip
 import http.server
 import os
+import queue
+import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -144,6 +147,30 @@ def build_ok(root: Path, as_of: str = AS_OF, **kwargs: Any) -> Path:
     return root / "site"
 
 
+class Built(NamedTuple):
+    """A built project: its folder (mkdocs.yml, reviews/) and the site the build wrote."""
+    root: Path
+    site: Path
+
+
+def copy_project(built: Built, dest: Path) -> Built:
+    """A copy of a built project and its site at ``dest``, for a test that edits or rebuilds it: the builds shared
+    by the whole run (tests/conftest.py) must stay as they were built. Files keep their bytes and times."""
+    shutil.copytree(built.root, dest, symlinks=True)
+    return Built(dest, dest / built.site.relative_to(built.root))
+
+
+def build_into(out: Path, project: Path = REPO, *args: str) -> Path:
+    """Build ``project`` (the repository itself unless told) into ``out`` as at AS_OF, as an editor's CI builds
+    it: with the project's own mkdocs.yml, and no SITE_URL from the environment."""
+    env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    result = subprocess.run(builder("build", "-q", *args, "-d", str(out)), cwd=project, env=env,
+                            capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
 def read_output(path: Path) -> str:
     """A built file's text; gzip files (Pagefind's index and fragments) are decompressed first."""
     data = path.read_bytes()
@@ -178,3 +205,36 @@ def serve(directory: Path):
         server.server_close()
 
     return f"http://127.0.0.1:{server.server_port}", stop
+
+
+class ServerLog:
+    """The lines a server process writes (a text stream), read on a thread as they come, so that a test waits for
+    the line that says something happened ("Serving on", "Reloading browsers") instead of sleeping or polling."""
+
+    def __init__(self, stream) -> None:
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self._lines.put(line)
+        self._lines.put(None)  # the process closed its end: it has stopped
+
+    def wait_for(self, text: str, timeout: float = 120.0) -> str:
+        """The next line holding ``text``; fails once ``timeout`` seconds pass or the process stops first."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no line with {text!r} within {timeout:g} s:\n{self.tail()}") from None
+            if line is None:
+                self._lines.put(None)
+                raise AssertionError(f"the process stopped before writing {text!r}:\n{self.tail()}")
+            self.seen.append(line)
+            if text in line:
+                return line
+
+    def tail(self) -> str:
+        return "".join(self.seen)[-3000:]

@@ -14,26 +14,23 @@ once, serve it on 127.0.0.1 and, for each page type at a desktop and a phone vie
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitebuild import REPO, builder, serve
+from sitebuild import REPO, serve
 
 pytestmark = pytest.mark.browser
 
 
-AS_OF = "2026-11-26"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
-# The one table of page types: type -> address on the demo site (reviews/, REVIEWS_AS_OF=2026-11-26).
+# The one table of page types: type -> address on the demo site (reviews/, REVIEWS_AS_OF=2026-11-26 12:00Z).
 PAGE_TYPES: dict[str, str] = {
     "home": "/",
     "review (published)": "/reviews/2024-child-ruby/",
@@ -78,15 +75,9 @@ TRACKER_HINTS = ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "googl
 # ---------------------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory) -> Path:
-    """The demo content built exactly as an editor's CI builds it, into a folder of its own."""
-    out = tmp_path_factory.mktemp("a11y") / "site"
-    env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    result = subprocess.run(builder("build", "-q", "-d", str(out)), cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def demo_site(demo_build) -> Path:
+    """The demo content built exactly as an editor's CI builds it, into a folder of its own (conftest.py)."""
+    return demo_build.site
 
 
 @pytest.fixture(scope="session")

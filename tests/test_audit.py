@@ -17,13 +17,12 @@ shown a page with the fault it is meant to catch, so a tool that silently checks
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from sitebuild import AS_OF, REPO, builder
+from sitebuild import REPO
 
 from casereviews_dev.audit import tools
 from casereviews_dev.audit.crawl import crawl
@@ -32,18 +31,9 @@ from casereviews_dev.audit.server import serve
 from casereviews_dev.audit.weight import weigh
 
 
-def build(project: Path, out: Path) -> Path:
-    env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    result = subprocess.run(builder("build", "-q", "-d", str(out)), cwd=project, env=env,
-                            capture_output=True, text=True, timeout=1800)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    return build(REPO, tmp_path_factory.mktemp("audit") / "site")
+def demo(demo_build) -> Path:
+    return demo_build.site
 
 
 @pytest.fixture(scope="module")
@@ -240,13 +230,9 @@ def test_structured_data_type_checks_against_schema_org(demo, tmp_path):
 
 # -- national scale -----------------------------------------------------------------------------------------------
 
-def test_listings_stay_light_at_two_thousand_reviews(tmp_path_factory):
-    from casereviews_dev.corpus import make_corpus, write_project
-
-    root = tmp_path_factory.mktemp("scale")
-    make_corpus(2000, root / "reviews", seed=1, as_of=AS_OF)
-    config = write_project(root / "project", root / "reviews", REPO)
-    site = build(config.parent, root / "site")
+def test_listings_stay_light_at_two_thousand_reviews(two_thousand_reviews):
+    """2,000 synthetic reviews (tests/scale_build.py; conftest.py starts the build when the run begins)."""
+    site = two_thousand_reviews
     types = page_types(site)
     sizes = {name: html_file(site, types[name]).stat().st_size
              for name in ("reviews listing", "dashboard", "theme page", "agency page")}

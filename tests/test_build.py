@@ -6,13 +6,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from fixture_content import files
 from sitebuild import build_ok, front, review_meta, run_build, write_project
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_ok(write_project(tmp_path_factory.mktemp("build"), files()))
+def site(fixture_build):
+    return fixture_build.site
 
 
 def html(site, path):
@@ -95,10 +94,9 @@ def test_sitemap_lists_public_pages_only(site):
     assert "reviews/2025-" not in sitemap and "reviews/2026-" not in sitemap
 
 
-def test_embargo_lifts_at_its_moment(tmp_path):
-    root = write_project(tmp_path, files())
-    site = build_ok(root, as_of="2026-11-26T15:00:00+00:00")
-    assert (site / "reviews/2026-leakembargoedqz/index.html").is_file()
+def test_embargo_lifts_at_its_moment(site, fixture_build_embargo_lifted):
+    assert not (site / "reviews/2026-leakembargoedqz").exists()  # at 12:00
+    assert (fixture_build_embargo_lifted.site / "reviews/2026-leakembargoedqz/index.html").is_file()  # at 15:00
 
 
 def test_bare_date_means_midnight_in_london(tmp_path):

@@ -10,10 +10,9 @@ import subprocess
 
 import pytest
 import yaml
-from fixture_content import files
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
-from sitebuild import REPO, build_ok, write_project
+from sitebuild import REPO
 
 from casereviews.content.schemas import NAMES, SCHEMA_DIR
 from casereviews.content.source import read_source
@@ -22,8 +21,8 @@ WORKFLOWS = REPO / ".github" / "workflows"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_ok(write_project(tmp_path_factory.mktemp("tools"), files()))
+def site(fixture_build):
+    return fixture_build.site
 
 
 def test_the_site_ships_the_validators_own_schemas(site):

@@ -53,8 +53,8 @@ def test_common_wordings_match_their_section(written, title):
     assert owner[heading_key(written)] == title
 
 
-def test_a_briefing_under_common_headings_builds_and_shows_the_editors_headings(tmp_path):
-    site = build_ok(write_project(tmp_path, files(), vocabulary=VOCABULARY))
+def test_a_briefing_under_common_headings_builds_and_shows_the_editors_headings(joint_board_build):
+    site = joint_board_build.site
     page = (site / "reviews/2024-child-p/briefing/index.html").read_text(encoding="utf-8")
     shown = re.findall(r'<h2 id="([a-z-]+)"><span class="cr-section__number">(\d)</span> ([^<]+)<', page)
     expected_text = ["The background", "Why does it matter?", "Information", "What we learned", "What should I do?",

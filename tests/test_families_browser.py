@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fixture_joint_board import VOCABULARY, files
-from sitebuild import build_ok, serve, write_project
+from sitebuild import serve
 from test_accessibility import VIEWPORTS, describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -22,9 +21,8 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def origin(tmp_path_factory) -> Iterator[str]:
-    site = build_ok(write_project(tmp_path_factory.mktemp("joint"), files(), vocabulary=VOCABULARY))
-    url, stop = serve(site)
+def origin(joint_board_build) -> Iterator[str]:
+    url, stop = serve(joint_board_build.site)
     yield url
     stop()
 

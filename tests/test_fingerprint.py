@@ -18,8 +18,9 @@ def build_at(tmp_path_factory, as_of: str):
 
 
 @pytest.fixture(scope="module")
-def noon(tmp_path_factory):
-    return build_at(tmp_path_factory, "2026-11-26T12:00:00+00:00")
+def noon(fixture_build):
+    """The fixture corpus built as at 2026-11-26 12:00Z (sitebuild.AS_OF)."""
+    return fixture_build.site
 
 
 def test_the_same_public_content_an_hour_later_has_the_same_fingerprint(noon, tmp_path_factory):
@@ -28,8 +29,8 @@ def test_the_same_public_content_an_hour_later_has_the_same_fingerprint(noon, tm
     assert fingerprint(later) == fingerprint(noon)
 
 
-def test_an_embargo_lifting_changes_the_fingerprint(noon, tmp_path_factory):
-    lifted = build_at(tmp_path_factory, "2026-11-26T15:00:00+00:00")  # the embargoed review's moment
+def test_an_embargo_lifting_changes_the_fingerprint(noon, fixture_build_embargo_lifted):
+    lifted = fixture_build_embargo_lifted.site  # built at the embargoed review's moment, 15:00
     assert (lifted / "reviews/2026-leakembargoedqz/index.html").is_file()
     assert fingerprint(lifted) != fingerprint(noon)
 

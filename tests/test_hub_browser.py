@@ -4,15 +4,12 @@ included), and no sideways scrolling at 320 px."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from sitebuild import REPO, builder, serve
+from sitebuild import serve
 from test_accessibility import VIEWPORTS, describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -23,17 +20,9 @@ PAGES = {"partnerships": "/partnerships/", "partnership": "/partnerships/ashcomb
 
 
 @pytest.fixture(scope="module")
-def hub_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hub-example") / "hub"
-    shutil.copytree(REPO / "examples" / "hub", root, ignore=shutil.ignore_patterns("site", ".site.*"))
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(text.replace("../../", f"{REPO.as_posix()}/"), encoding="utf-8")
-    env = {**os.environ, "REVIEWS_AS_OF": "2026-11-26", "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    done = subprocess.run(builder("build", "-q", "--strict"), cwd=root, env=env,
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return root / "site"
+def hub_site(hub_example_build) -> Path:
+    """The example hub built with --strict (conftest.py)."""
+    return hub_example_build.site
 
 
 @pytest.fixture(scope="module")

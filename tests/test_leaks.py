@@ -11,17 +11,14 @@ from fixture_content import (
     DOCUMENT_ROUTES,
     HIDDEN_MARKERS,
     VISIBLE_MARKERS,
-    files,
     files_with_document,
 )
-from sitebuild import all_outputs, build_ok, run_build, write_project
+from sitebuild import all_outputs, run_build, write_project
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory):
-    root = write_project(tmp_path_factory.mktemp("leak"), files())
-    site = build_ok(root)
-    return all_outputs(site)
+def outputs(fixture_build):
+    return all_outputs(fixture_build.site)
 
 
 @pytest.mark.parametrize("what", sorted(HIDDEN_MARKERS))

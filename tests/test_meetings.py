@@ -7,16 +7,14 @@ whose every figure is worked out by hand below, from the dates in the plans.
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
-from sitebuild import AS_OF, CHROMIUM, REPO, action_plan, build_ok, builder, front, review_meta, serve, write_project
+from sitebuild import AS_OF, CHROMIUM, action_plan, build_ok, front, review_meta, serve, write_project
 
 from casereviews.clock import LONDON, parse_moment
 from casereviews.content.load import load, load_with_problems
@@ -410,15 +408,10 @@ def test_assured_needs_evidence(tmp_path):
 # -- printing -----------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory) -> Path:
-    """The repository's own demo content (its meetings calendar included), built as at 2026-11-26."""
-    out = tmp_path_factory.mktemp("demo-packs") / "site"
-    env = {**os.environ, "REVIEWS_AS_OF": "2026-11-26", "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    result = subprocess.run(builder("build", "-q", "-d", str(out)), cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def demo_site(demo_build) -> Path:
+    """The repository's own demo content (its meetings calendar included), built as at 2026-11-26 12:00Z
+    (conftest.py)."""
+    return demo_build.site
 
 
 def _squeezed(text: str) -> str:

@@ -29,9 +29,10 @@ PRODUCTION = {"REVIEWS_PRODUCTION": "1"}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    # A production build: the fixture project has a site_url, so it must pass.
-    return build_ok(write_project(tmp_path_factory.mktemp("open-data"), files()), extra_env=PRODUCTION)
+def site(fixture_build) -> Path:
+    # A production build (conftest.fixture_build sets REVIEWS_PRODUCTION=1): the fixture project has a site_url,
+    # so it must pass.
+    return fixture_build.site
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
-from sitebuild import AS_OF, REPO, action_plan, build_ok, front, read_output, review_meta, write_project
+from sitebuild import AS_OF, REPO, action_plan, front, read_output, review_meta, write_project
 
 from casereviews.build import Build
 from casereviews.clock import LONDON, parse_moment
@@ -332,16 +332,21 @@ def test_the_demo_has_two_chains_of_repeats_a_building_on_and_a_replacement(demo
 HOSTILE = "<script>alert(1)</script>"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def register_files() -> dict[str, str]:
+    """The corpus and a review whose title and recommendations look like spreadsheet formulas and markup: what
+    conftest.register_build builds once for this module and test_register_browser.py."""
     files = corpus()
     files["2024-child-x/index.md"] = front(review_meta(title='=HYPERLINK("http://x") Child X',
                                                        published="2024-01-01"))
     files["2024-child-x/action-plan.md"] = action_plan([
         rec("R1", f"=1+1 {HOSTILE}", related=[("builds-on", "2023-child-r/R1")]), rec("R2", "+44 formula"),
         rec("R3", "-2 formula"), rec("R4", "@SUM(A1) formula")])
-    root = write_project(tmp_path_factory.mktemp("register-build"), files)
-    return build_ok(root)
+    return files
+
+
+@pytest.fixture(scope="module")
+def built(register_build) -> Path:
+    return register_build.site
 
 
 def test_the_register_pages_are_built(built):

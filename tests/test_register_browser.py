@@ -4,8 +4,8 @@ found on their own in search (kind "Recommendation")."""
 from __future__ import annotations
 
 import pytest
-from sitebuild import build_ok, serve, write_project
-from test_register import MANY, corpus
+from sitebuild import serve
+from test_register import MANY
 
 from casereviews.pages.register_pages import PAGE_SIZE
 
@@ -14,9 +14,10 @@ JS_STEP = 50  # how many results docs/assets/register.js shows at a time
 
 
 @pytest.fixture(scope="module")
-def origin(tmp_path_factory):
-    site = build_ok(write_project(tmp_path_factory.mktemp("register-browser"), corpus()))
-    url, stop = serve(site)
+def origin(register_build):
+    """test_register.py's build: its corpus, and a review of formula-like and markup-like text whose four
+    recommendations none of these filters, searches or counts select."""
+    url, stop = serve(register_build.site)
     yield url
     stop()
 

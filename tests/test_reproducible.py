@@ -21,13 +21,11 @@ def contents(site) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory):
-    """The same content in two different folders, built with different Python hash seeds."""
-    sites = []
-    for seed in ("1", "2"):
-        root = write_project(tmp_path_factory.mktemp(f"repro{seed}"), files())
-        sites.append(build_ok(root, extra_env={"PYTHONHASHSEED": seed}))
-    return sites
+def two_builds(fixture_build, tmp_path_factory):
+    """The same content in two different folders, built with different Python hash seeds: the run's shared build
+    (conftest.fixture_build: PYTHONHASHSEED=1, a production build) and one more made here the same way with 2."""
+    root = write_project(tmp_path_factory.mktemp("repro2"), files())
+    return [fixture_build.site, build_ok(root, extra_env={"REVIEWS_PRODUCTION": "1", "PYTHONHASHSEED": "2"})]
 
 
 def test_two_builds_are_byte_identical(two_builds):

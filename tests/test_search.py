@@ -11,20 +11,29 @@ import json
 import os
 import socket
 import subprocess
-import time
 import urllib.request
 
 import pytest
-from fixture_content import files
-from sitebuild import AS_OF, REPO, action_plan, build_ok, builder, front, review_meta, run_build, write_project
+from sitebuild import (
+    AS_OF,
+    REPO,
+    ServerLog,
+    action_plan,
+    build_ok,
+    builder,
+    front,
+    review_meta,
+    run_build,
+    write_project,
+)
 
 from casereviews.build import Build
 from casereviews.pages.search import BROWSE_WORD, facets, record
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    return write_project(tmp_path_factory.mktemp("search"), files())
+def project(fixture_build):
+    return fixture_build.root
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +43,8 @@ def public(project):
 
 
 @pytest.fixture(scope="module")
-def site(project):
-    return build_ok(project)
+def site(fixture_build):
+    return fixture_build.site
 
 
 def fragments(site) -> dict[str, dict]:
@@ -190,18 +199,12 @@ def test_mkdocs_serve_serves_the_search_index(tmp_path):
     port = free_port()
     env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(builder("serve", "--no-livereload", "-a", f"127.0.0.1:{port}"),
-                              cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                              cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind.js", timeout=5) as resp:
-                    assert resp.status == 200 and b"pagefind" in resp.read()
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise AssertionError("mkdocs serve did not serve /pagefind/pagefind.js") from None
-                time.sleep(0.3)
+        # Logged once the build (the index included) is done and the server is listening.
+        ServerLog(server.stdout).wait_for("Serving on", timeout=60)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind.js", timeout=30) as resp:
+            assert resp.status == 200 and b"pagefind" in resp.read()
         assert not (root / "site").exists()  # serve built into its own temporary folder, and indexed that
     finally:
         server.terminate()

@@ -7,16 +7,16 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from fixture_content import HIDDEN_MARKERS, files
-from sitebuild import build_ok, serve, write_project
+from fixture_content import HIDDEN_MARKERS
+from sitebuild import serve
 
 pytestmark = pytest.mark.browser
 
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    url, stop = serve(build_ok(write_project(tmp_path_factory.mktemp("search-browser"), files())))
+def base_url(fixture_build):
+    url, stop = serve(fixture_build.site)
     yield url
     stop()
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from fixture_content import files
-from sitebuild import AS_OF, build_ok, builder, front, review_meta, run_build, write_project
+from sitebuild import AS_OF, ServerLog, build_ok, builder, copy_project, front, review_meta, run_build, write_project
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -28,9 +27,9 @@ def siblings(root: Path) -> list[str]:
 
 
 @pytest.fixture
-def built(tmp_path):
-    root = write_project(tmp_path, files())
-    site = build_ok(root)
+def built(fixture_build, tmp_path):
+    """A copy of the run's build of the fixture corpus (project and site), for a test to edit and rebuild."""
+    root, site = copy_project(fixture_build, tmp_path / "project")
     before = snapshot(site)
     assert len(before) > 100 and "feed.xml" in before and "pagefind/pagefind.js" in before
     return root, site, before
@@ -101,16 +100,6 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _wait_for(condition, timeout: float = 120.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)  # polling interval, not a wait for something to happen
-    raise AssertionError("timed out")
-
-
 def test_serve_still_previews_and_reloads_after_an_edit(tmp_path):
     root = write_project(tmp_path, files())
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -119,13 +108,18 @@ def test_serve_still_previews_and_reloads_after_an_edit(tmp_path):
     env = {**os.environ, "REVIEWS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(builder("serve", "--livereload", "-a", f"127.0.0.1:{port}"),
                               cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = ServerLog(server.stderr)
     try:
         page = f"http://127.0.0.1:{port}/reviews/2024-child-a/"
-        first = _wait_for(lambda: _get(page))
-        assert "Child A: practice review" in first and "livereload" in first
+        log.wait_for("Serving on")  # built, and listening
+        first = _get(page)
+        assert first and "Child A: practice review" in first and "livereload" in first
         (root / "reviews/2024-child-a/index.md").write_text(
             front(review_meta(title="Child A: edited while serving")), encoding="utf-8")
-        _wait_for(lambda: "Child A: edited while serving" in (_get(page) or ""))
+        # Each rebuild ends with this line; the edit's rebuild is the last to come (an earlier one, if the watcher
+        # saw something else, is passed over).
+        while "Child A: edited while serving" not in (_get(page) or ""):
+            log.wait_for("Reloading browsers")
         assert siblings(root) == []  # serve builds into its own temporary folder, not beside the project
         assert not (root / "site").exists()
     finally:
