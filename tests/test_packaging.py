@@ -5,6 +5,7 @@ its own (``pip install --target``), not the project's .venv, and run from there.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,13 @@ from sitebuild import AS_OF, REPO, write_project
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("installed")
+    # Installed from a copy of what the package is made of: setuptools writes build/ and *.egg-info/ beside the
+    # source, which must not land in the repository.
+    source = tmp_path_factory.mktemp("source")
+    shutil.copy(REPO / "pyproject.toml", source / "pyproject.toml")
+    shutil.copytree(REPO / "casereviews", source / "casereviews", ignore=shutil.ignore_patterns("__pycache__"))
     done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-                           str(REPO)], capture_output=True, text=True, timeout=600)
+                           str(source)], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     return target
 
