@@ -166,12 +166,11 @@ def document_url(site_url: str, slug: str, file: str | None, url: str | None) ->
 
 
 SHARE_CARD_PATH = "assets/og-card.png"  # the picture a shared link shows (outputs/og_card.py draws it)
-MEETINGS_PATH = PATHS.meetings
 
 
 def pack_path(group_id: str, day: date) -> str:
     """A meeting pack's page: the group, then the meeting's day."""
-    return f"{MEETINGS_PATH}{group_id}/{day.isoformat()}/"
+    return f"{PATHS.meetings}{group_id}/{day.isoformat()}/"
 
 
 # The licence the site's text and open data are published under (the footer and the data files name it).

@@ -42,7 +42,7 @@ from casereviews.content.model import (
 from casereviews.content.schemas import schema_problems, shown
 from casereviews.content.source import Path_, Source, dotted
 from casereviews.problems import Problem
-from casereviews.statuses import ActionStatus, BriefingStatus, Relation, Response, ReviewStatus, member
+from casereviews.statuses import ActionStatus, BriefingStatus, Response, ReviewStatus
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # always used with fullmatch: "$" would let a trailing newline in
 FIRST_YEAR, LAST_YEAR = 1900, 2999
@@ -207,7 +207,7 @@ def check_review(source: Source, slug: str, vocabulary: Vocabulary, default_part
         return None, problems
     return Review(
         slug=slug,
-        status=member(ReviewStatus, data["status"]),
+        status=data["status"],
         title=_text(data, "title"),
         published=published,
         review_type=review_type,
@@ -348,7 +348,7 @@ def check_briefing(source: Source, vocabulary: Vocabulary | None = None) -> tupl
         problems += placeholder_problems(source)
     if problems:
         return None, problems
-    return Briefing(status=member(BriefingStatus, data["status"]), published=published, format=fmt_id,
+    return Briefing(status=data["status"], published=published, format=fmt_id,
                     title=_text(data, "title"), format_label=fmt.label, body=source.body, sections=sections,
                     source=source.rel), []
 
@@ -401,14 +401,14 @@ def check_action_plan(source: Source, vocabulary: Vocabulary) -> tuple[ActionPla
                                                    "update must say what shows the action made a difference, e.g. "
                                                    "'evidence: Audit of 30 case files, March 2025'"))
                 if when and isinstance(upd.get("status"), str) and isinstance(upd.get("note"), str):
-                    updates.append(Update(when, member(ActionStatus, upd["status"]), upd["note"].strip(),
+                    updates.append(Update(when, upd["status"], upd["note"].strip(),
                                           _text(upd, "by"), _text(upd, "evidence")))
             if lead and due and isinstance(act.get("id"), str) and isinstance(act.get("text"), str):
                 actions.append(Action(act["id"], act["text"].strip(), lead, due, tuple(updates)))
         themes = _recommendation_themes(source, r, rec.get("themes"), vocabulary, problems)
         related = _related(source, r, rec.get("related"), problems)
         if isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str):
-            response = member(Response, rec["response"]) if rec.get("response") else None
+            response = rec.get("response") or None
             recommendations.append(Recommendation(rec["id"], rec["text"].strip(), response,
                                                   _text(rec, "response_note"), tuple(actions), themes, related))
     problems += personal_data_problems(source)
@@ -448,7 +448,7 @@ def _related(source: Source, r: int, values: Any, problems: list[Problem]) -> tu
             problems.append(source.problem(path, f"'{target}' is listed twice in this recommendation's related "
                                            "links: keep one, with the relation that fits best"))
             continue
-        out.append(Related(target, member(Relation, entry["relation"]), source.line(path)))
+        out.append(Related(target, entry["relation"], source.line(path)))
     return tuple(out)
 
 

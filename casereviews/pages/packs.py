@@ -9,13 +9,13 @@ from casereviews.pages.actionplans import common_context
 from casereviews.pages.spec import PageSpec
 from casereviews.present import long_date, moment_words
 from casereviews.publication.site import PublicSite
-from casereviews.urls import MEETINGS_PATH
+from casereviews.urls import PATHS
 
 
 def meeting_pages(site: PublicSite) -> Iterable:
     calendar = site.calendar  # the index is made even with no meetings file: the methodology page links to it
     yield PageSpec(
-        f"{MEETINGS_PATH}index.md", "Meetings and meeting packs", "meetings.html",
+        f"{PATHS.meetings}index.md", "Meetings and meeting packs", "meetings.html",
         description="The meetings of the groups that monitor the action plans, newest first, each with a pack of "
                     "what changed since the group last met.",
         context={**common_context(), "calendar": calendar, "as_at_words": moment_words(site.at)},
